@@ -1,0 +1,145 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { eventNames } from '../contract/bridge'
+import type { Backend } from '../services/backend/backend'
+import { contentSecurityPolicy } from '../services/security/contentSecurityPolicy'
+import { checkRequest } from './requestGuard'
+import { loadRendererFile, resolveRendererFile } from './staticFiles'
+
+export interface BrowserServerOptions {
+  backend: Backend
+  rendererDir: string
+  token: string
+  /** 0 picks a free port. */
+  port: number
+}
+
+export interface BrowserServer {
+  url: string
+  port: number
+  close(): Promise<void>
+}
+
+const maxBodyBytes = 1024 * 1024
+const securityHeaders = {
+  'content-security-policy': contentSecurityPolicy,
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-origin',
+}
+
+/**
+ * Browser mode: the same router as Electron IPC, over HTTP on 127.0.0.1
+ *
+ * Routes: POST /api/call/<name> (JSON in, BridgeResult out), GET /api/events
+ * (server-sent events), and the built renderer. Every request passes `checkRequest`
+ * first; WebSocket upgrades are refused outright, since nothing here speaks them.
+ */
+export async function startBrowserServer(options: BrowserServerOptions): Promise<BrowserServer> {
+  let port = options.port
+  const streams = new Set<ServerResponse>()
+  const unsubscribe = options.backend.events.subscribe((event, payload) => {
+    const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`
+    for (const stream of streams) stream.write(frame)
+  })
+
+  const server: Server = createServer((request, response) => {
+    handle(request, response).catch(() => {
+      if (!response.headersSent) send(response, 500, 'text/plain; charset=utf-8', 'Cubeta could not answer this request.')
+      else response.end()
+    })
+  })
+  server.on('upgrade', (_request, socket) => {
+    socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n')
+  })
+
+  async function handle(request: IncomingMessage, response: ServerResponse) {
+    const decision = checkRequest({ method: request.method ?? 'GET', url: request.url ?? '/', headers: request.headers }, { port, token: options.token })
+    if (decision.kind === 'refuse') {
+      request.resume()
+      return send(response, decision.status, 'text/plain; charset=utf-8', decision.reason)
+    }
+    if (decision.kind === 'sign-in') {
+      response.writeHead(303, { ...securityHeaders, location: decision.location, 'set-cookie': decision.cookie, 'cache-control': 'no-store' })
+      return response.end()
+    }
+    const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname
+
+    if (path.startsWith('/api/call/')) return handleCall(request, response, path.slice('/api/call/'.length))
+    if (path === '/api/events' && request.method === 'GET') return openEventStream(response)
+    if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'text/plain; charset=utf-8', 'Method not allowed.')
+
+    const file = resolveRendererFile(options.rendererDir, path)
+    const loaded = file ? await loadRendererFile(file) : null
+    if (!loaded) return send(response, 404, 'text/plain; charset=utf-8', 'Not found.')
+    return send(response, 200, loaded.type, loaded.body, path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-store')
+  }
+
+  async function handleCall(request: IncomingMessage, response: ServerResponse, name: string) {
+    // A custom header can't be sent cross-site without a CORS preflight, which we never grant.
+    if (request.method !== 'POST' || request.headers['x-cubeta-bridge'] !== '1' || !String(request.headers['content-type']).startsWith('application/json')) {
+      request.resume()
+      return send(response, 403, 'text/plain; charset=utf-8', 'Bridge calls are POSTed as JSON by the Cubeta page.')
+    }
+    const body = await readBody(request)
+    let input: unknown
+    try {
+      input = body === null ? undefined : JSON.parse(body)
+    } catch {
+      input = undefined
+    }
+    const result =
+      body === null
+        ? { ok: false, error: { code: 'request-too-large', message: 'That request is too large.', hint: 'Send less data at once.' } }
+        : input === undefined
+          ? { ok: false, error: { code: 'invalid-input', message: 'The request was not valid JSON.', hint: 'Reload the page and try again.' } }
+          : await options.backend.router.dispatch(decodeURIComponent(name), input)
+    return send(response, 200, 'application/json; charset=utf-8', JSON.stringify(result))
+  }
+
+  function openEventStream(response: ServerResponse) {
+    response.writeHead(200, { ...securityHeaders, 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' })
+    response.write(`: connected; events: ${eventNames.join(', ')}\n\n`)
+    streams.add(response)
+    response.on('close', () => streams.delete(response))
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port, '127.0.0.1', () => resolve())
+  })
+  port = (server.address() as AddressInfo).port
+
+  return {
+    port,
+    url: `http://127.0.0.1:${port}/?token=${options.token}`,
+    async close() {
+      unsubscribe()
+      for (const stream of streams) stream.end()
+      server.closeAllConnections()
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+    },
+  }
+}
+
+function send(response: ServerResponse, status: number, type: string, body: string | Buffer, cache = 'no-store') {
+  response.writeHead(status, { ...securityHeaders, 'content-type': type, 'cache-control': cache })
+  response.end(body)
+}
+
+function readBody(request: IncomingMessage): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    let tooLarge = false
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size > maxBodyBytes) tooLarge = true
+      else chunks.push(chunk)
+    })
+    request.on('end', () => resolve(tooLarge ? null : Buffer.concat(chunks).toString('utf8')))
+    request.on('error', reject)
+  })
+}

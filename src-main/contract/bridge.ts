@@ -1,0 +1,156 @@
+/**
+ * The bridge contract
+ *
+ * Every call and event between the renderer and the main process is listed here, once.
+ * The Electron preload, the IPC wiring, the browser-mode HTTP client and the router are
+ * all typed from this file, and `callNames`/`eventNames` are the runtime lists that the
+ * preload and the server build their surfaces from. This file is the "common" layer: it
+ * imports neither `electron` nor `node:*` nor any library, so both sides can import it.
+ */
+
+/** What the renderer may know about a profile: never the secret, only a masked key id. */
+export interface ProfileView {
+  id: string
+  name: string
+  /** The access key id with everything but its last 4 characters masked. */
+  keyIdMasked: string
+  region: string
+  /** Custom S3-compatible endpoint (MinIO, R2, Wasabi...), or null for AWS. */
+  endpoint: string | null
+  forcePathStyle: boolean
+  /** Where the secret lives: the OS keychain, or this session's memory only. */
+  secretStorage: SecretStorageKind
+  hasSecret: boolean
+}
+
+export type SecretStorageKind = 'keychain' | 'session'
+
+export interface KeychainStatus {
+  available: boolean
+  /** Which backend answered, e.g. "Secret Service", "macOS Keychain". */
+  backend: string
+  /** When unavailable: why, in plain words, and what to do about it. */
+  problem: BridgeError | null
+}
+
+export interface ProfileDraft {
+  name: string
+  accessKeyId: string
+  secretAccessKey: string
+  region: string
+  endpoint: string | null
+  forcePathStyle: boolean
+  secretStorage: SecretStorageKind
+}
+
+export interface ProfileEdit {
+  id: string
+  name?: string
+  region?: string
+  endpoint?: string | null
+  forcePathStyle?: boolean
+  /** Replacing keys: both are given together and checked before they are saved. */
+  accessKeyId?: string
+  secretAccessKey?: string
+}
+
+/** A profile found in ~/.aws/credentials and ~/.aws/config, before import. */
+export interface AwsFileProfile {
+  name: string
+  keyIdMasked: string
+  region: string | null
+  endpoint: string | null
+  /** Already imported under this name? */
+  alreadyImported: boolean
+  /** Why it cannot be imported (e.g. SSO or role profiles carry no static key). */
+  unsupported: string | null
+}
+
+export interface ImportResult {
+  imported: ProfileView[]
+  failed: { name: string; error: BridgeError }[]
+}
+
+export interface BucketSummary {
+  name: string
+  /** Null when the store did not say and could not be asked. */
+  region: string | null
+  /** ISO 8601. */
+  createdAt: string | null
+}
+
+export interface AppInfo {
+  version: string
+  /** 'electron' or 'browser': the renderer adapts a few affordances to it. */
+  shell: 'electron' | 'browser'
+  /** The OS language, for the first choice of UI language. */
+  osLocale: string
+  platform: string
+}
+
+/** Errors cross the bridge as data, in words a user can act on. */
+export interface BridgeError {
+  /** Stable, machine-readable; the renderer translates by it. */
+  code: string
+  /** English fallback sentence. */
+  message: string
+  /** What to do about it. */
+  hint: string
+  /** Values the translated message may interpolate. */
+  params?: Record<string, string | number>
+}
+
+export type BridgeResult<T> = { ok: true; value: T } | { ok: false; error: BridgeError }
+
+/** Every call: its input and its output. */
+export interface Calls {
+  'app/info': { input: Record<string, never>; output: AppInfo }
+  'keychain/status': { input: Record<string, never>; output: KeychainStatus }
+  'profiles/list': { input: Record<string, never>; output: ProfileView[] }
+  'profiles/add': { input: ProfileDraft; output: ProfileView }
+  'profiles/update': { input: ProfileEdit; output: ProfileView }
+  'profiles/delete': { input: { id: string }; output: { id: string } }
+  'profiles/scanAwsFiles': { input: Record<string, never>; output: AwsFileProfile[] }
+  'profiles/importAwsFiles': { input: { names: string[]; secretStorage: SecretStorageKind }; output: ImportResult }
+  'buckets/list': { input: { profileId: string }; output: BucketSummary[] }
+}
+
+export type CallName = keyof Calls
+export type CallInput<K extends CallName> = Calls[K]['input']
+export type CallOutput<K extends CallName> = Calls[K]['output']
+
+/** Every event the main process pushes to the renderer. */
+export interface Events {
+  'profiles/changed': { profiles: ProfileView[] }
+}
+export type EventName = keyof Events
+
+/** Runtime lists, checked against the types so that neither can drift. */
+export const callNames = [
+  'app/info',
+  'keychain/status',
+  'profiles/list',
+  'profiles/add',
+  'profiles/update',
+  'profiles/delete',
+  'profiles/scanAwsFiles',
+  'profiles/importAwsFiles',
+  'buckets/list',
+] as const satisfies readonly CallName[]
+
+export const eventNames = ['profiles/changed'] as const satisfies readonly EventName[]
+
+// Fails to compile when a call is typed but not listed.
+type Missing = Exclude<CallName, (typeof callNames)[number]>
+const everyCallListed: Missing extends never ? true : Missing = true
+void everyCallListed
+
+/** The API the renderer sees, in Electron (preload) and in browser mode alike. */
+export type CubetaApi = {
+  [K in CallName]: (input: CallInput<K>) => Promise<BridgeResult<CallOutput<K>>>
+} & {
+  on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void
+}
+
+/** The channel name an IPC call or event travels on. */
+export const channelFor = (name: CallName | EventName): string => `cubeta:${name}`

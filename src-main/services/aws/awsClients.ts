@@ -1,0 +1,44 @@
+import { S3Client } from '@aws-sdk/client-s3'
+import { STSClient } from '@aws-sdk/client-sts'
+import { IAMClient } from '@aws-sdk/client-iam'
+import type { ProfileConnection } from '../profiles/storedProfile'
+
+/**
+ * Client construction for a profile
+ *
+ * `awsEndpointOverride` sends every AWS call (S3, IAM, STS) to one local server, as the
+ * tests do with moto; a profile's own custom endpoint (MinIO, R2...) always wins for S3.
+ * Clients are cheap to build, and building them per call keeps no secret in a cache.
+ */
+export interface AwsClientFactory {
+  s3(connection: ProfileConnection): S3Client
+  sts(connection: ProfileConnection): STSClient
+  iam(connection: ProfileConnection): IAMClient
+}
+
+export function createAwsClientFactory(awsEndpointOverride: string | null = null): AwsClientFactory {
+  const common = (c: ProfileConnection) => ({
+    region: c.region,
+    credentials: { accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey },
+    maxAttempts: 3,
+  })
+  return {
+    s3: (c) =>
+      new S3Client({
+        ...common(c),
+        ...(c.endpoint
+          ? { endpoint: c.endpoint, forcePathStyle: c.forcePathStyle }
+          : awsEndpointOverride
+            ? { endpoint: awsEndpointOverride, forcePathStyle: true }
+            : {}),
+      }),
+    sts: (c) => new STSClient({ ...common(c), ...(awsEndpointOverride ? { endpoint: awsEndpointOverride } : {}) }),
+    // IAM is global and signs for us-east-1 whatever the profile's region.
+    iam: (c) =>
+      new IAMClient({
+        ...common(c),
+        region: 'us-east-1',
+        ...(awsEndpointOverride ? { endpoint: awsEndpointOverride } : {}),
+      }),
+  }
+}

@@ -1,0 +1,56 @@
+import { createEventHub } from '../../router/eventHub'
+import { createRouter, type Handlers } from '../../router/router'
+import { createAwsClientFactory } from '../aws/awsClients'
+import { createAwsFileImport } from '../awsFiles/awsFileImport'
+import { createBucketService } from '../buckets/bucketService'
+import { probeKeychain } from '../keychain/keychainStatus'
+import { createKeytarSecretStore } from '../keychain/keytarSecretStore'
+import { createMemorySecretStore } from '../keychain/secretStore'
+import { createProfileRepository } from '../profiles/profileRepository'
+import { createProfileService } from '../profiles/profileService'
+import type { Backend } from './backend'
+import type { BackendOptions } from './backendOptions'
+
+/**
+ * The composition root
+ *
+ * Builds every service from plain options, so the Electron shell, browser mode and the
+ * tests all get the same router. Nothing here imports Electron.
+ */
+export async function createBackend(options: BackendOptions): Promise<Backend> {
+  const events = createEventHub()
+  const keychain = options.secretStore ?? createKeytarSecretStore()
+  const clients = createAwsClientFactory(options.awsEndpointOverride ?? null)
+  const profiles = createProfileService({
+    repository: createProfileRepository(options.dataDir),
+    keychain,
+    session: createMemorySecretStore(),
+    clients,
+    onChange: (list) => events.emit('profiles/changed', { profiles: list }),
+  })
+  const buckets = createBucketService({ profiles, clients })
+  const awsFiles = createAwsFileImport({ homeDir: options.homeDir, profiles })
+
+  const handlers: Handlers = {
+    'app/info': async () => ({
+      version: options.version,
+      shell: options.shell,
+      osLocale: options.osLocale,
+      platform: process.platform,
+    }),
+    'keychain/status': () => probeKeychain(keychain),
+    'profiles/list': () => profiles.list(),
+    'profiles/add': (draft) => profiles.add(draft),
+    'profiles/update': (edit) => profiles.update(edit),
+    'profiles/delete': ({ id }) => profiles.remove(id),
+    'profiles/scanAwsFiles': () => awsFiles.scan(),
+    'profiles/importAwsFiles': ({ names, secretStorage }) => awsFiles.importProfiles(names, secretStorage),
+    'buckets/list': ({ profileId }) => buckets.list(profileId),
+  }
+
+  return {
+    router: createRouter(handlers, options.log),
+    events,
+    async close() {},
+  }
+}

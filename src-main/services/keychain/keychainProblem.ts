@@ -1,0 +1,31 @@
+import { AppError } from '../../router/appError'
+
+/**
+ * Why the keychain failed, in words a user can act on
+ *
+ * On Linux keytar talks to the Secret Service over D-Bus; without a desktop session
+ * (SSH, containers, WSL) there is none, and libsecret reports "Cannot autolaunch D-Bus
+ * without X11 $DISPLAY". The fix differs per platform, so the hint does too.
+ */
+export function describeKeychainFailure(error: unknown, platform = process.platform): AppError {
+  const detail = String((error as Error)?.message ?? error)
+  const hint =
+    platform === 'linux'
+      ? 'Install and unlock a Secret Service keyring (gnome-keyring or KWallet) and run Cubeta inside your desktop session, or in a terminal: dbus-run-session -- bash, then gnome-keyring-daemon --unlock. Until then, choose "Keep for this session only".'
+      : platform === 'darwin'
+        ? 'Unlock your login keychain in Keychain Access and try again, or choose "Keep for this session only".'
+        : 'Check that Windows Credential Manager is available for your account, or choose "Keep for this session only".'
+  const reason = /D-?Bus|DISPLAY|org\.freedesktop/i.test(detail)
+    ? 'no Secret Service is running on this desktop'
+    : /cannot find module|\.node|NODE_MODULE_VERSION|invalid ELF/i.test(detail)
+      ? 'the keychain library is not built for this system'
+      : /lock|denied|cancel/i.test(detail)
+        ? 'the keychain is locked or refused access'
+        : 'the keychain did not answer'
+  return new AppError(
+    'keychain-unavailable',
+    `Cubeta cannot use the OS keychain: ${reason}. Secrets are never written to disk instead.`,
+    hint,
+    { reason },
+  )
+}

@@ -1,0 +1,38 @@
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createBackend } from '../../src-main/services/backend/createBackend'
+import type { Backend } from '../../src-main/services/backend/backend'
+import { createMemorySecretStore, type SecretStore } from '../../src-main/services/keychain/secretStore'
+import type { CallInput, CallName, CallOutput, BridgeResult } from '../../src-main/contract/bridge'
+
+/** A real backend on a throwaway data folder, pointed at moto like a test build of the app. */
+export async function makeBackend(endpoint: string, options: { secretStore?: SecretStore; homeDir?: string } = {}) {
+  const dataDir = await mkdtemp(join(tmpdir(), 'cubeta-data-'))
+  const secretStore = options.secretStore ?? createMemorySecretStore()
+  const logs: string[] = []
+  const backend: Backend = await createBackend({
+    dataDir,
+    shell: 'browser',
+    osLocale: 'en-US',
+    version: 'test',
+    homeDir: options.homeDir ?? dataDir,
+    secretStore,
+    awsEndpointOverride: endpoint,
+    log: (line) => logs.push(line),
+  })
+  const call = <K extends CallName>(name: K, input: CallInput<K>) =>
+    backend.router.dispatch(name, input) as Promise<BridgeResult<CallOutput<K>>>
+  const ok = async <K extends CallName>(name: K, input: CallInput<K>): Promise<CallOutput<K>> => {
+    const result = await call(name, input)
+    if (!result.ok) throw new Error(`${name} failed: ${result.error.code}: ${result.error.message}`)
+    return result.value
+  }
+  /** Every byte written under the data folder, to prove no secret reached the disk. */
+  const dataFolderText = async () => {
+    const names = await readdir(dataDir, { recursive: true })
+    const texts = await Promise.all(names.map((n) => readFile(join(dataDir, n), 'utf8').catch(() => '')))
+    return texts.join('\n')
+  }
+  return { backend, call, ok, dataDir, secretStore, logs, dataFolderText, dispose: () => rm(dataDir, { recursive: true, force: true }) }
+}

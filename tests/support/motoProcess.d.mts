@@ -1,0 +1,6 @@
+export interface Moto {
+  endpoint: string
+  stop(): Promise<void>
+}
+export function motoServerBinary(): string
+export function startMoto(): Promise<Moto>
