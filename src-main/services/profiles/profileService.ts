@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { ProfileDraft, ProfileEdit, ProfileView, SecretStorageKind } from '../../contract/bridge'
 import { AppError } from '../../router/appError'
+import { isAwsRegion } from '../../contract/regions'
 import type { AwsClientFactory } from '../aws/awsClients'
 import { verifyCredentials } from '../aws/verifyCredentials'
 import type { SecretStore } from '../keychain/secretStore'
@@ -146,6 +147,10 @@ export function createProfileService(deps: Deps): ProfileService {
         endpoint,
         forcePathStyle: endpoint ? (edit.forcePathStyle ?? current.forcePathStyle) : false,
         accessKeyId: edit.accessKeyId?.trim() ?? current.accessKeyId,
+      }
+      if (next.endpoint === null && !isAwsRegion(next.region)) {
+        throw new AppError('invalid-input', 'The field “region” is not valid: choose one of the AWS regions in the list.',
+          'Correct that field and try again.', { field: 'region', detail: 'choose one of the AWS regions in the list' })
       }
       const store = storeOf(current.secretStorage)
       const connectionChanged =

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest'
+import { defaultDataDir } from '../../src-main/browserMode/dataDir'
+import { resolveRendererFile } from '../../src-main/browserMode/staticFiles'
+import { regionFromLocationConstraint } from '../../src-main/services/buckets/bucketRegion'
+import { mapWithConcurrency } from '../../src-main/services/buckets/mapWithConcurrency'
+import { maskKeyId } from '../../src-main/services/profiles/maskKeyId'
+import { normalizeEndpoint } from '../../src-main/services/profiles/endpointRule'
+import { describeKeychainFailure } from '../../src-main/services/keychain/keychainProblem'
+
+describe('small rules', () => {
+  it('masks a key id except its last 4 characters', () => {
+    const masked = maskKeyId('AKIAIOSFODNN7EXAMPLE')
+    expect(masked.endsWith('MPLE')).toBe(true)
+    expect(masked).not.toMatch(/AKIA|IOSF/)
+    expect(maskKeyId('ABCD')).toBe('••••ABCD')
+  })
+
+  it('reads GetBucketLocation answers as regions', () => {
+    expect(regionFromLocationConstraint(undefined)).toBe('us-east-1')
+    expect(regionFromLocationConstraint('')).toBe('us-east-1')
+    expect(regionFromLocationConstraint('EU')).toBe('eu-west-1')
+    expect(regionFromLocationConstraint('ap-south-1')).toBe('ap-south-1')
+  })
+
+  it('keeps order and the concurrency limit', async () => {
+    let inFlight = 0
+    let peak = 0
+    const result = await mapWithConcurrency([5, 1, 4, 2, 3], 2, async (n) => {
+      inFlight++
+      peak = Math.max(peak, inFlight)
+      await new Promise((r) => setTimeout(r, n))
+      inFlight--
+      return n * 10
+    })
+    expect(result).toEqual([50, 10, 40, 20, 30])
+    expect(peak).toBe(2)
+  })
+
+  it('strips trailing slashes from endpoints', () => {
+    expect(normalizeEndpoint(' https://minio.local:9000// ')).toBe('https://minio.local:9000')
+  })
+
+  it('uses the same data folder as Electron on each platform', () => {
+    expect(defaultDataDir({}, 'linux', '/home/ana')).toBe('/home/ana/.config/Cubeta')
+    expect(defaultDataDir({ XDG_CONFIG_HOME: '/x' }, 'linux', '/home/ana')).toBe('/x/Cubeta')
+    expect(defaultDataDir({}, 'darwin', '/Users/ana')).toBe('/Users/ana/Library/Application Support/Cubeta')
+    expect(defaultDataDir({ CUBETA_DATA_DIR: '/tmp/d' }, 'linux', '/home/ana')).toBe('/tmp/d')
+  })
+
+  it('never resolves a renderer file outside its folder', () => {
+    expect(resolveRendererFile('/app/renderer', '/')).toBe('/app/renderer/index.html')
+    expect(resolveRendererFile('/app/renderer', '/assets/a.js')).toBe('/app/renderer/assets/a.js')
+    for (const evil of ['/../secret', '/%2e%2e/secret', '/assets/..%2f..%2fsecret', '/%00', '/%E0%A4%A']) {
+      expect(resolveRendererFile('/app/renderer', evil)).toBeNull()
+    }
+  })
+
+  it('explains a missing Secret Service with the Linux fix', () => {
+    const error = describeKeychainFailure(new Error('Cannot autolaunch D-Bus without X11 $DISPLAY'), 'linux')
+    expect(error.code).toBe('keychain-unavailable')
+    expect(error.message).toMatch(/no Secret Service/)
+    expect(error.hint).toMatch(/gnome-keyring/)
+    expect(describeKeychainFailure(new Error('x'), 'darwin').hint).toMatch(/Keychain Access/)
+  })
+})
