@@ -102,6 +102,93 @@ export interface BridgeError {
 
 export type BridgeResult<T> = { ok: true; value: T } | { ok: false; error: BridgeError }
 
+// ---- Guided setup (the wizard) ----
+
+export type SetupStepId = 'user' | 'userPolicy' | 'accessKey' | 'bucket' | 'publicRead' | 'propagation' | 'verify'
+export type SetupStepStatus = 'pending' | 'running' | 'waiting' | 'done' | 'failed'
+
+export interface SetupStep {
+  id: SetupStepId
+  status: SetupStepStatus
+  /** What happened or is happening, in words: "Created user ana-web", "Waiting for AWS… 6 s". */
+  detail: string | null
+  error: BridgeError | null
+}
+
+/** Everything a run created, so a rollback can undo exactly that and nothing else. */
+export type CreatedResource =
+  | { kind: 'user'; name: string }
+  | { kind: 'inline-policy'; user: string; policyName: string }
+  | { kind: 'managed-policy'; user: string; policyArn: string }
+  | { kind: 'access-key'; user: string; keyIdMasked: string }
+  | { kind: 'bucket'; name: string; region: string }
+  | { kind: 'public-access-block'; bucket: string }
+  | { kind: 'bucket-policy'; bucket: string }
+  | { kind: 'cors'; bucket: string }
+  | { kind: 'test-object'; bucket: string; key: string }
+
+export type UserPolicyChoice = 'least-privilege' | 's3-full-access'
+
+export interface SetupPlan {
+  userName: string
+  userMode: 'new' | 'existing'
+  policy: UserPolicyChoice
+  bucket: string
+  region: string
+  cors: boolean
+  keepTestObject: boolean
+  /** The user's answer when the IAM user already has 2 access keys: which one to delete. */
+  deleteAccessKeyRef: string | null
+}
+
+export interface ExistingAccessKey {
+  /** Opaque reference to send back; the id itself stays masked. */
+  ref: string
+  keyIdMasked: string
+  createdAt: string | null
+  active: boolean
+}
+
+export interface SetupState {
+  sessionId: string
+  status: 'ready' | 'running' | 'needs-key-choice' | 'failed' | 'verified' | 'finished' | 'rolled-back'
+  steps: SetupStep[]
+  created: CreatedResource[]
+  existingKeys: ExistingAccessKey[] | null
+  /** The bucket policy as written (merged with any that was there). */
+  bucketPolicyJson: string | null
+  verified: { publicUrl: string; contentType: string; previewDataUrl: string; bytes: number } | null
+  /** Other names to offer when the bucket name is taken by another account. */
+  bucketSuggestions: string[]
+  /** What a rollback removed, and what it kept with the reason. */
+  rollback: { removed: string[]; kept: string[] } | null
+}
+
+export interface SetupStart {
+  sessionId: string
+  accountId: string
+  adminArn: string
+  /** Permissions the admin keys lack; setup can't succeed until they are granted. */
+  missingPermissions: string[]
+  /** How the dry check was done: IAM's simulator, Cubeta reading the policies, root (nothing to check), or not possible. */
+  permissionCheck: 'simulated' | 'evaluated' | 'root' | 'unavailable'
+}
+
+export interface SetupFinish {
+  profile: ProfileView
+  bucket: string
+  region: string
+  publicUrl: string
+  /** .env lines with the secret masked: the real one only on an explicit reveal. */
+  envMasked: string
+  storagesSnippet: string
+  templateExample: string
+}
+
+export type SetupAdmin =
+  | { source: 'keys'; accessKeyId: string; secretAccessKey: string; saveAsProfile: string | null }
+  | { source: 'profile'; profileId: string }
+
 /** Every call: its input and its output. */
 export interface Calls {
   'app/info': { input: Record<string, never>; output: AppInfo }
@@ -113,6 +200,13 @@ export interface Calls {
   'profiles/scanAwsFiles': { input: Record<string, never>; output: AwsFileProfile[] }
   'profiles/importAwsFiles': { input: { names: string[]; secretStorage: SecretStorageKind }; output: ImportResult }
   'buckets/list': { input: { profileId: string }; output: BucketSummary[] }
+  'setup/start': { input: { admin: SetupAdmin }; output: SetupStart }
+  'setup/run': { input: { sessionId: string; plan: SetupPlan }; output: SetupState }
+  'setup/rollback': { input: { sessionId: string }; output: SetupState }
+  'setup/finish': { input: { sessionId: string; profileName: string }; output: SetupFinish }
+  /** The one deliberate exception to "no secret reaches the window": an explicit reveal or copy. */
+  'setup/revealEnv': { input: { sessionId: string }; output: { env: string } }
+  'setup/close': { input: { sessionId: string }; output: { closed: boolean } }
 }
 
 export type CallName = keyof Calls
@@ -122,6 +216,7 @@ export type CallOutput<K extends CallName> = Calls[K]['output']
 /** Every event the main process pushes to the renderer. */
 export interface Events {
   'profiles/changed': { profiles: ProfileView[] }
+  'setup/progress': SetupState
 }
 export type EventName = keyof Events
 
@@ -136,9 +231,15 @@ export const callNames = [
   'profiles/scanAwsFiles',
   'profiles/importAwsFiles',
   'buckets/list',
+  'setup/start',
+  'setup/run',
+  'setup/rollback',
+  'setup/finish',
+  'setup/revealEnv',
+  'setup/close',
 ] as const satisfies readonly CallName[]
 
-export const eventNames = ['profiles/changed'] as const satisfies readonly EventName[]
+export const eventNames = ['profiles/changed', 'setup/progress'] as const satisfies readonly EventName[]
 
 // Fails to compile when a call is typed but not listed.
 type Missing = Exclude<CallName, (typeof callNames)[number]>

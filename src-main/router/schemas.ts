@@ -2,6 +2,8 @@ import { z } from 'zod'
 import type { CallInput, CallName } from '../contract/bridge'
 import { isAwsRegion } from '../contract/regions'
 import { endpointProblem } from '../services/profiles/endpointRule'
+import { bucketNameProblems } from '../contract/rules/bucketNameRule'
+import { iamUserNameProblems } from '../contract/rules/iamUserNameRule'
 
 /**
  * Input schemas, one per call
@@ -39,6 +41,30 @@ const endpoint = z
     if (problem) ctx.addIssue({ code: 'custom', message: problem })
   })
 const secretStorage = z.enum(['keychain', 'session'])
+
+const sessionId = z.string().min(1).max(100)
+/** The same pure rules the wizard shows as the user types, so a bad name never reaches AWS. */
+const ruled = (problems: (value: string) => { message: string }[]) =>
+  z.string().superRefine((value, ctx) => {
+    const first = problems(value)[0]
+    if (first) ctx.addIssue({ code: 'custom', message: first.message })
+  })
+const setupPlan = z
+  .object({
+    userName: ruled(iamUserNameProblems),
+    userMode: z.enum(['new', 'existing']),
+    policy: z.enum(['least-privilege', 's3-full-access']),
+    bucket: ruled(bucketNameProblems),
+    region: z.string().refine(isAwsRegion, 'choose one of the AWS regions in the list'),
+    cors: z.boolean(),
+    keepTestObject: z.boolean(),
+    deleteAccessKeyRef: z.string().max(100).nullable(),
+  })
+  .strict()
+const setupAdmin = z.discriminatedUnion('source', [
+  z.object({ source: z.literal('keys'), accessKeyId, secretAccessKey, saveAsProfile: profileName.nullable() }).strict(),
+  z.object({ source: z.literal('profile'), profileId: id }).strict(),
+])
 
 /** AWS profiles must name a real commercial region; custom stores may use their own ("auto"). */
 const regionFitsEndpoint = (p: { region?: string; endpoint?: string | null }) =>
@@ -82,4 +108,10 @@ export const callSchemas = {
     .object({ names: z.array(z.string().min(1).max(128)).min(1).max(100), secretStorage })
     .strict(),
   'buckets/list': z.object({ profileId: id }).strict(),
+  'setup/start': z.object({ admin: setupAdmin }).strict(),
+  'setup/run': z.object({ sessionId, plan: setupPlan }).strict(),
+  'setup/rollback': z.object({ sessionId }).strict(),
+  'setup/finish': z.object({ sessionId, profileName }).strict(),
+  'setup/revealEnv': z.object({ sessionId }).strict(),
+  'setup/close': z.object({ sessionId }).strict(),
 } satisfies { [K in CallName]: z.ZodType<CallInput<K>, unknown> }

@@ -1,6 +1,7 @@
 import { S3Client } from '@aws-sdk/client-s3'
 import { STSClient } from '@aws-sdk/client-sts'
 import { IAMClient } from '@aws-sdk/client-iam'
+import { S3ControlClient } from '@aws-sdk/client-s3-control'
 import type { ProfileConnection } from '../profiles/storedProfile'
 
 /**
@@ -14,6 +15,9 @@ export interface AwsClientFactory {
   s3(connection: ProfileConnection): S3Client
   sts(connection: ProfileConnection): STSClient
   iam(connection: ProfileConnection): IAMClient
+  s3control(connection: ProfileConnection): S3ControlClient
+  /** Where anonymous public URLs point: AWS (null) or the override server. */
+  readonly publicEndpoint: string | null
 }
 
 export function createAwsClientFactory(awsEndpointOverride: string | null = null): AwsClientFactory {
@@ -40,5 +44,9 @@ export function createAwsClientFactory(awsEndpointOverride: string | null = null
         region: 'us-east-1',
         ...(awsEndpointOverride ? { endpoint: awsEndpointOverride } : {}),
       }),
+    // The account id normally goes into the host name; a local server can't resolve that.
+    s3control: (c) =>
+      new S3ControlClient({ ...common(c), ...(awsEndpointOverride ? { endpoint: awsEndpointOverride, disableHostPrefix: true } : {}) }),
+    publicEndpoint: awsEndpointOverride,
   }
 }

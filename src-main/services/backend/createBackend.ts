@@ -8,6 +8,7 @@ import { createKeytarSecretStore } from '../keychain/keytarSecretStore'
 import { createMemorySecretStore } from '../keychain/secretStore'
 import { createProfileRepository } from '../profiles/profileRepository'
 import { createProfileService } from '../profiles/profileService'
+import { createSetupWizard } from '../setupWizard/setupWizardService'
 import type { Backend } from './backend'
 import type { BackendOptions } from './backendOptions'
 
@@ -30,6 +31,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   })
   const buckets = createBucketService({ profiles, clients })
   const awsFiles = createAwsFileImport({ homeDir: options.homeDir, profiles })
+  const setup = createSetupWizard({ clients, profiles, onProgress: (state) => events.emit('setup/progress', state) })
 
   const handlers: Handlers = {
     'app/info': async () => ({
@@ -46,6 +48,12 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     'profiles/scanAwsFiles': () => awsFiles.scan(),
     'profiles/importAwsFiles': ({ names, secretStorage }) => awsFiles.importProfiles(names, secretStorage),
     'buckets/list': ({ profileId }) => buckets.list(profileId),
+    'setup/start': ({ admin }) => setup.start(admin),
+    'setup/run': ({ sessionId, plan }) => setup.run(sessionId, plan),
+    'setup/rollback': ({ sessionId }) => setup.rollback(sessionId),
+    'setup/finish': ({ sessionId, profileName }) => setup.finish(sessionId, profileName),
+    'setup/revealEnv': ({ sessionId }) => setup.revealEnv(sessionId),
+    'setup/close': ({ sessionId }) => setup.close(sessionId),
   }
 
   return {

@@ -26,7 +26,10 @@ export function createBucketService(deps: { profiles: ProfileService; clients: A
       try {
         buckets = await listAllBuckets(s3)
       } catch (error) {
-        throw toAppError(error, context)
+        const appError = toAppError(error, context)
+        // A least-privilege user made by setup may not list buckets, but knows its own.
+        if (appError.code !== 'access-denied' || !connection.pinnedBucket) throw appError
+        return [{ name: connection.pinnedBucket, region: connection.region, createdAt: null }]
       }
       const summaries = await mapWithConcurrency(buckets, 8, async (bucket) => ({
         name: bucket.Name ?? '',

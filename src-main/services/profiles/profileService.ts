@@ -21,11 +21,11 @@ interface Deps {
 
 export interface ProfileService {
   list(): Promise<ProfileView[]>
-  add(draft: ProfileDraft): Promise<ProfileView>
+  add(draft: ProfileDraft, extra?: { pinnedBucket?: string | null }): Promise<ProfileView>
   update(edit: ProfileEdit): Promise<ProfileView>
   remove(id: string): Promise<{ id: string }>
   /** For services in the main process only; never crosses the bridge. */
-  connectionFor(id: string): Promise<ProfileConnection & { keyIdMasked: string }>
+  connectionFor(id: string): Promise<ProfileConnection & { keyIdMasked: string; pinnedBucket: string | null }>
 }
 
 type Entry = StoredProfile & { secretStorage: SecretStorageKind }
@@ -99,7 +99,7 @@ export function createProfileService(deps: Deps): ProfileService {
   return {
     list,
 
-    async add(draft) {
+    async add(draft, extra = {}) {
       const name = draft.name.trim()
       await assertNameFree(name)
       const connection: ProfileConnection = {
@@ -122,6 +122,7 @@ export function createProfileService(deps: Deps): ProfileService {
         endpoint: connection.endpoint,
         forcePathStyle: connection.forcePathStyle,
         createdAt: new Date().toISOString(),
+        pinnedBucket: extra.pinnedBucket ?? null,
         secretStorage: draft.secretStorage,
       }
       await store.set(account(entry.id), connection.secretAccessKey)
@@ -194,6 +195,7 @@ export function createProfileService(deps: Deps): ProfileService {
         endpoint: entry.endpoint,
         forcePathStyle: entry.forcePathStyle,
         keyIdMasked: maskKeyId(entry.accessKeyId),
+        pinnedBucket: entry.pinnedBucket ?? null,
       }
     },
   }

@@ -9,6 +9,8 @@ export const storedProfileSchema = z.object({
   endpoint: z.string().nullable(),
   forcePathStyle: z.boolean(),
   createdAt: z.string(),
+  /** The bucket a setup-made, least-privilege user may use; it can't list the others. */
+  pinnedBucket: z.string().nullable().optional(),
 })
 export type StoredProfile = z.infer<typeof storedProfileSchema>
 
