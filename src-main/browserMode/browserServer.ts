@@ -4,7 +4,8 @@ import { eventNames } from '../contract/bridge'
 import type { Backend } from '../services/backend/backend'
 import { contentSecurityPolicy } from '../services/security/contentSecurityPolicy'
 import { checkRequest } from './requestGuard'
-import { loadRendererFile, resolveRendererFile } from './staticFiles'
+import { loadRendererFile } from './staticFiles'
+import { resolveRendererPath } from '../services/security/rendererPath'
 
 export interface BrowserServerOptions {
   backend: Backend
@@ -71,7 +72,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     if (path === '/api/events' && request.method === 'GET') return openEventStream(response)
     if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'text/plain; charset=utf-8', 'Method not allowed.')
 
-    const file = resolveRendererFile(options.rendererDir, path)
+    const file = resolveRendererPath(options.rendererDir, path)
     const loaded = file ? await loadRendererFile(file) : null
     if (!loaded) return send(response, 404, 'text/plain; charset=utf-8', 'Not found.')
     return send(response, 200, loaded.type, loaded.body, path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-store')

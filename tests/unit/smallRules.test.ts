@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
 import { defaultDataDir } from '../../src-main/browserMode/dataDir'
-import { resolveRendererFile } from '../../src-main/browserMode/staticFiles'
 import { regionFromLocationConstraint } from '../../src-main/services/buckets/bucketRegion'
 import { mapWithConcurrency } from '../../src-main/services/buckets/mapWithConcurrency'
 import { maskKeyId } from '../../src-main/services/profiles/maskKeyId'
@@ -45,14 +44,6 @@ describe('small rules', () => {
     expect(defaultDataDir({ XDG_CONFIG_HOME: '/x' }, 'linux', '/home/ana')).toBe('/x/Cubeta')
     expect(defaultDataDir({}, 'darwin', '/Users/ana')).toBe('/Users/ana/Library/Application Support/Cubeta')
     expect(defaultDataDir({ CUBETA_DATA_DIR: '/tmp/d' }, 'linux', '/home/ana')).toBe('/tmp/d')
-  })
-
-  it('never resolves a renderer file outside its folder', () => {
-    expect(resolveRendererFile('/app/renderer', '/')).toBe('/app/renderer/index.html')
-    expect(resolveRendererFile('/app/renderer', '/assets/a.js')).toBe('/app/renderer/assets/a.js')
-    for (const evil of ['/../secret', '/%2e%2e/secret', '/assets/..%2f..%2fsecret', '/%00', '/%E0%A4%A']) {
-      expect(resolveRendererFile('/app/renderer', evil)).toBeNull()
-    }
   })
 
   it('explains a missing Secret Service with the Linux fix', () => {

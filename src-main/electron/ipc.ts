@@ -1,0 +1,49 @@
+import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron'
+import { callNames, channelFor, type BridgeResult } from '../contract/bridge'
+import type { Backend } from '../services/backend/backend'
+import { isTrustedSender, untrustedSenderError } from '../services/security/ipcSender'
+
+/**
+ * The bridge's IPC side: one handler per call, and events pushed to the window
+ *
+ * Every handler checks its sender first (the main frame of our window, on our own
+ * origin), and only then hands the raw input to the router, which validates it against
+ * the call's schema. The IPC event object never leaves this file. Registered channels
+ * are exactly `callNames.map(channelFor)`; a test pins that list.
+ */
+export interface IpcWiring {
+  ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>
+  backend: Pick<Backend, 'router' | 'events'>
+  /** Our window's web contents, or null while there is no window. */
+  windowContents(): WebContents | null
+}
+
+/** Returns a function that removes every handler and stops forwarding events. */
+export function registerIpc({ ipcMain, backend, windowContents }: IpcWiring): () => void {
+  for (const name of callNames) {
+    ipcMain.handle(channelFor(name), async (event, input: unknown): Promise<BridgeResult<unknown>> => {
+      if (!isTrustedSender(describeSender(event, windowContents()))) {
+        return { ok: false, error: untrustedSenderError }
+      }
+      return backend.router.dispatch(name, input)
+    })
+  }
+
+  const unsubscribe = backend.events.subscribe((event, payload) => {
+    const contents = windowContents()
+    if (contents !== null && !contents.isDestroyed()) contents.send(channelFor(event), payload)
+  })
+
+  return () => {
+    unsubscribe()
+    for (const name of callNames) ipcMain.removeHandler(channelFor(name))
+  }
+}
+
+function describeSender(event: Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>, ours: WebContents | null) {
+  const frame = event.senderFrame
+  return {
+    url: frame?.url ?? null,
+    isMainFrame: frame !== null && ours !== null && event.sender === ours && frame.parent === null,
+  }
+}

@@ -1,0 +1,61 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+/**
+ * Cubeta in browser mode, as a user would start it (`node out/main/serve.js`), with a
+ * fresh data folder and home, and every AWS endpoint pointed at moto.
+ */
+export interface BrowserModeApp {
+  url: string
+  origin: string
+  dataDir: string
+  home: string
+  output: () => string
+  dataFolderText(): Promise<string>
+  stop(): Promise<void>
+}
+
+export async function startBrowserMode(motoEndpoint: string, env: Record<string, string> = {}): Promise<BrowserModeApp> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'cubeta-e2e-data-'))
+  const home = await mkdtemp(join(tmpdir(), 'cubeta-e2e-home-'))
+  let output = ''
+  const child: ChildProcess = spawn(process.execPath, ['out/main/serve.js'], {
+    env: { ...process.env, CUBETA_DATA_DIR: dataDir, HOME: home, CUBETA_AWS_ENDPOINT: motoEndpoint, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  child.stdout?.on('data', (chunk) => (output += chunk))
+  child.stderr?.on('data', (chunk) => (output += chunk))
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`serve.js printed no URL:\n${output}`)), 20_000)
+    const look = () => {
+      const match = /http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+/.exec(output)
+      if (match) {
+        clearTimeout(timer)
+        resolve(match[0])
+      }
+    }
+    child.stdout?.on('data', look)
+    child.once('exit', (code) => reject(new Error(`serve.js exited with ${code}:\n${output}`)))
+  })
+  return {
+    url,
+    origin: new URL(url).origin,
+    dataDir,
+    home,
+    output: () => output,
+    async dataFolderText() {
+      const names = await readdir(dataDir, { recursive: true })
+      return (await Promise.all(names.map((n) => readFile(join(dataDir, n), 'utf8').catch(() => '')))).join('\n')
+    },
+    async stop() {
+      if (child.exitCode === null) {
+        child.kill('SIGTERM')
+        await new Promise((r) => child.once('exit', r))
+      }
+      await rm(dataDir, { recursive: true, force: true })
+      await rm(home, { recursive: true, force: true })
+    },
+  }
+}
