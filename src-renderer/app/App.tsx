@@ -1,0 +1,46 @@
+import { useTranslation } from 'react-i18next'
+import { WelcomeScreen } from '../features/welcome/WelcomeScreen'
+import { useProfilesStore } from '../features/profiles/profilesStore'
+import { ErrorAlert } from '../ui/ErrorAlert'
+import { DialogHost } from './DialogHost'
+import { useBoot, useBucketsFollowActiveProfile } from './useBoot'
+import { Workspace } from './Workspace'
+
+export function App() {
+  useBoot()
+  useBucketsFollowActiveProfile()
+  const status = useProfilesStore((s) => s.status)
+  const hasProfiles = useProfilesStore((s) => s.profiles.length > 0)
+  return (
+    <>
+      {status === 'loading' ? <Starting /> : status === 'error' ? <StartFailed /> : hasProfiles ? <Workspace /> : <WelcomeScreen />}
+      <DialogHost />
+    </>
+  )
+}
+
+function Starting() {
+  const { t } = useTranslation()
+  return (
+    <div className="boot" role="status">
+      <span className="spinner" aria-hidden="true" />
+      <p>{t('app.loading')}</p>
+    </div>
+  )
+}
+
+/** The profile list itself failed (in browser mode, usually an expired session). */
+function StartFailed() {
+  const { t } = useTranslation()
+  const error = useProfilesStore((s) => s.error)
+  const load = useProfilesStore((s) => s.load)
+  return (
+    <main className="boot">
+      <h1 className="boot__title">{t('app.startFailed')}</h1>
+      {error && <ErrorAlert error={error} />}
+      <button type="button" className="button" onClick={() => void load()}>
+        {t('common.tryAgain')}
+      </button>
+    </main>
+  )
+}

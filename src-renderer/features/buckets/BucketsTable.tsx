@@ -1,0 +1,40 @@
+import { useTranslation } from 'react-i18next'
+import type { BucketSummary } from '../../../src-main/contract/bridge'
+import { BucketIcon } from '../../ui/icons'
+import { formatCreated, formatCreatedInFull } from './formatCreated'
+
+export function BucketsTable({ buckets, busy }: { buckets: BucketSummary[]; busy: boolean }) {
+  const { t, i18n } = useTranslation()
+  const unknown = t('buckets.unknown')
+  return (
+    <table className="table" aria-label={t('buckets.tableLabel')} aria-busy={busy}>
+      <thead>
+        <tr>
+          <th scope="col">{t('buckets.name')}</th>
+          <th scope="col">{t('buckets.region')}</th>
+          <th scope="col">{t('buckets.created')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {buckets.map((bucket) => (
+          <tr key={bucket.name}>
+            <td className="table__name">
+              <BucketIcon />
+              <span>{bucket.name}</span>
+            </td>
+            <td className="mono">{bucket.region ?? unknown}</td>
+            <td>
+              {bucket.createdAt ? (
+                <time dateTime={bucket.createdAt} title={formatCreatedInFull(bucket.createdAt, i18n.language) ?? undefined}>
+                  {formatCreated(bucket.createdAt, i18n.language) ?? unknown}
+                </time>
+              ) : (
+                unknown
+              )}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}

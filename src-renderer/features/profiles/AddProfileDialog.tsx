@@ -1,0 +1,60 @@
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { SecretStorageKind } from '../../../src-main/contract/bridge'
+import { Dialog } from '../../ui/Dialog'
+import { ErrorAlert } from '../../ui/ErrorAlert'
+import { useKeychainAvailable } from '../keychain/keychainStore'
+import { effectiveSecretStorage, SecretStorageChoice } from '../keychain/SecretStorageChoice'
+import { ConnectionFields, KeyFields, NameField } from './ProfileFields'
+import { checkProfileForm, emptyProfileForm, toDraft } from './profileForm'
+import { useProfilesStore } from './profilesStore'
+import { useProfileForm } from './useProfileForm'
+
+/** A new profile. Saving checks the keys with a real call; the new profile becomes active. */
+export function AddProfileDialog({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation()
+  const add = useProfilesStore((s) => s.add)
+  const keychainAvailable = useKeychainAvailable()
+  const [pickedStorage, setPickedStorage] = useState<SecretStorageKind | null>(null)
+  const secretStorage = effectiveSecretStorage(pickedStorage, keychainAvailable)
+  const form = useProfileForm(() => emptyProfileForm(secretStorage))
+  const fieldProps = { values: form.values, problems: form.problems, onChange: form.change }
+
+  return (
+    <Dialog title={t('profileForm.addTitle')} onClose={onClose}>
+      <form
+        ref={form.formRef}
+        className="form"
+        noValidate
+        aria-busy={form.busy}
+        onSubmit={(event) => {
+          event.preventDefault()
+          if (form.busy) return
+          const values = { ...form.values, secretStorage }
+          void form.submit(checkProfileForm(values, { withKeys: true }), async () => {
+            await add(toDraft(values))
+          }, onClose)
+        }}
+      >
+        <div className="form__body">
+          <NameField {...fieldProps} />
+          <KeyFields {...fieldProps} />
+          <ConnectionFields {...fieldProps} />
+          <SecretStorageChoice value={secretStorage} onChange={setPickedStorage} />
+        </div>
+        {form.error && <ErrorAlert error={form.error} />}
+        <div className="form__actions">
+          <p role="status" className="form__status">
+            {form.busy ? t('profileForm.checking') : ''}
+          </p>
+          <button type="button" className="button" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+          <button type="submit" className="button button--primary" disabled={form.busy}>
+            {t('profileForm.save')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  )
+}

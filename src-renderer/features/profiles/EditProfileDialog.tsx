@@ -1,0 +1,89 @@
+import { useEffect, useId, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { ProfileView } from '../../../src-main/contract/bridge'
+import { Dialog } from '../../ui/Dialog'
+import { ErrorAlert } from '../../ui/ErrorAlert'
+import { useBucketsStore } from '../buckets/bucketsStore'
+import { compactMask } from './displayKey'
+import { ConnectionFields, KeyFields, NameField } from './ProfileFields'
+import { checkProfileForm, formFromProfile, hasChanges, toEdit } from './profileForm'
+import { useProfilesStore } from './profilesStore'
+import { useProfileForm } from './useProfileForm'
+
+export function EditProfileDialog({ profileId, onClose }: { profileId: string; onClose: () => void }) {
+  const profile = useProfilesStore((s) => s.profiles.find((p) => p.id === profileId))
+  // Deleted elsewhere (another window, the browser tab) while this was opening.
+  useEffect(() => {
+    if (!profile) onClose()
+  }, [profile, onClose])
+  return profile ? <EditProfileForm profile={profile} onClose={onClose} /> : null
+}
+
+/** Rename, move to another region or endpoint, or replace the keys of one profile. */
+function EditProfileForm({ profile, onClose }: { profile: ProfileView; onClose: () => void }) {
+  const { t } = useTranslation()
+  const update = useProfilesStore((s) => s.update)
+  const activeId = useProfilesStore((s) => s.activeId)
+  const loadBuckets = useBucketsStore((s) => s.load)
+  const [replaceKeys, setReplaceKeys] = useState(!profile.hasSecret)
+  const replaceId = useId()
+  const form = useProfileForm(() => formFromProfile(profile))
+  const fieldProps = { values: form.values, problems: form.problems, onChange: form.change }
+
+  const save = async () => {
+    const edit = toEdit(profile, form.values, replaceKeys)
+    if (!hasChanges(edit)) return
+    const saved = await update(edit)
+    // New keys or a new region can change what the bucket list shows.
+    if (saved.id === activeId) void loadBuckets(saved.id)
+  }
+
+  return (
+    <Dialog title={t('profileForm.editTitle')} onClose={onClose}>
+      <form
+        ref={form.formRef}
+        className="form"
+        noValidate
+        aria-busy={form.busy}
+        onSubmit={(event) => {
+          event.preventDefault()
+          if (form.busy) return
+          void form.submit(checkProfileForm(form.values, { withKeys: replaceKeys }), save, onClose)
+        }}
+      >
+        <div className="form__body">
+          <NameField {...fieldProps} />
+          <ConnectionFields {...fieldProps} />
+          <div className="checkbox-field">
+            <input
+              id={replaceId}
+              type="checkbox"
+              checked={replaceKeys}
+              aria-describedby={`${replaceId}-help`}
+              onChange={(event) => setReplaceKeys(event.target.checked)}
+            />
+            <div>
+              <label htmlFor={replaceId}>{t('profileForm.replaceKeys')}</label>
+              <p id={`${replaceId}-help`} className="field__help">
+                {t('profileForm.currentKey', { key: compactMask(profile.keyIdMasked) })}
+              </p>
+            </div>
+          </div>
+          {replaceKeys && <KeyFields {...fieldProps} />}
+        </div>
+        {form.error && <ErrorAlert error={form.error} />}
+        <div className="form__actions">
+          <p role="status" className="form__status">
+            {form.busy ? t('profileForm.saving') : ''}
+          </p>
+          <button type="button" className="button" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+          <button type="submit" className="button button--primary" disabled={form.busy}>
+            {t('profileForm.saveChanges')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  )
+}

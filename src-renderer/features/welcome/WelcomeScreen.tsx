@@ -1,0 +1,39 @@
+import { useTranslation } from 'react-i18next'
+import { useDialogStore } from '../../app/dialogStore'
+import { BucketIcon, ImportIcon, PlusIcon } from '../../ui/icons'
+import { KeychainBanner } from '../keychain/KeychainBanner'
+import { LanguageSwitch } from '../language/LanguageSwitch'
+
+/** First launch, or every profile deleted: what Cubeta is, and the two ways to start. */
+export function WelcomeScreen() {
+  const { t } = useTranslation()
+  const show = useDialogStore((s) => s.show)
+  return (
+    <div className="welcome">
+      <main className="welcome__card" aria-labelledby="welcome-title">
+        <span className="welcome__mark">
+          <BucketIcon size={36} />
+        </span>
+        <h1 id="welcome-title" className="welcome__title">
+          {t('welcome.title')}
+        </h1>
+        <p className="welcome__lead">{t('welcome.description')}</p>
+        <p className="quiet">{t('welcome.profileExplained')}</p>
+        <div className="welcome__actions">
+          <button type="button" className="button button--primary button--large" onClick={() => show({ kind: 'add-profile' })}>
+            <PlusIcon />
+            {t('welcome.addProfile')}
+          </button>
+          <button type="button" className="button button--large" onClick={() => show({ kind: 'import-aws' })}>
+            <ImportIcon />
+            {t('welcome.importAws')}
+          </button>
+        </div>
+        <KeychainBanner />
+      </main>
+      <footer className="welcome__footer">
+        <LanguageSwitch />
+      </footer>
+    </div>
+  )
+}
