@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import type { CallInput, CallName } from '../contract/bridge'
 import { isAwsRegion } from '../contract/regions'
-import { endpointProblem } from '../services/profiles/endpointRule'
+import { endpointProblem } from '../contract/rules/endpointRule'
 import { bucketNameProblems } from '../contract/rules/bucketNameRule'
 import { iamUserNameProblems } from '../contract/rules/iamUserNameRule'
 
@@ -37,7 +37,7 @@ const endpoint = z
   .max(2048)
   .nullable()
   .superRefine((value, ctx) => {
-    const problem = value === null ? null : endpointProblem(value)
+    const problem = value === null ? null : endpointProblem(value)?.message
     if (problem) ctx.addIssue({ code: 'custom', message: problem })
   })
 const secretStorage = z.enum(['keychain', 'session'])

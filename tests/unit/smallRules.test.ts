@@ -3,7 +3,7 @@ import { defaultDataDir } from '../../src-main/browserMode/dataDir'
 import { regionFromLocationConstraint } from '../../src-main/services/buckets/bucketRegion'
 import { mapWithConcurrency } from '../../src-main/services/buckets/mapWithConcurrency'
 import { maskKeyId } from '../../src-main/services/profiles/maskKeyId'
-import { normalizeEndpoint } from '../../src-main/services/profiles/endpointRule'
+import { normalizeEndpoint } from '../../src-main/contract/rules/endpointRule'
 import { describeKeychainFailure } from '../../src-main/services/keychain/keychainProblem'
 
 describe('small rules', () => {

@@ -1,5 +1,6 @@
 import type { ProfileDraft, ProfileEdit, ProfileView, SecretStorageKind } from '../../../src-main/contract/bridge'
 import { isAwsRegion } from '../../../src-main/contract/regions'
+import { endpointProblem } from '../../../src-main/contract/rules/endpointRule'
 
 /** What the add and edit forms hold, as typed. */
 export interface ProfileFormValues {
@@ -67,24 +68,11 @@ export function checkProfileForm(values: ProfileFormValues, options: { withKeys:
   const endpoint = values.endpoint.trim()
   if (endpoint) {
     const problem = endpointProblem(endpoint)
-    if (problem) problems.endpoint = { key: problem }
+    if (problem) problems.endpoint = { key: problem.code === 'endpoint-credentials' ? 'endpointCredentials' : 'endpointUrl' }
   } else if (!isAwsRegion(values.region)) {
     problems.region = { key: 'awsRegion' }
   }
   return problems
-}
-
-function endpointProblem(value: string): FieldProblem['key'] | null {
-  let url: URL
-  try {
-    url = new URL(value)
-  } catch {
-    return 'endpointUrl'
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'endpointUrl'
-  if (url.username || url.password) return 'endpointCredentials'
-  if (url.search || url.hash) return 'endpointUrl'
-  return null
 }
 
 export function toDraft(values: ProfileFormValues): ProfileDraft {
