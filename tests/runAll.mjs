@@ -10,7 +10,7 @@
  * `npm test -- unit|integration|keychain|e2e` runs one stage (plus what it needs).
  */
 import { spawn, spawnSync } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
@@ -63,6 +63,10 @@ try {
     ['e2e', 'npx', ['playwright', 'test']],
   ]) {
     if (!wants(stage)) continue
+    if (stage === 'e2e' && !existsSync(join('node_modules', 'electron', 'path.txt')) && !process.env.ELECTRON_OVERRIDE_DIST_PATH) {
+      // Playwright lists a skip as a bare dash; say why once.
+      console.log("Electron's binary is not installed here: the _electron tests will skip; the same journeys run in browser mode.")
+    }
     const result = spawnSync(command, args, { stdio: 'inherit', env: peerEnv })
     if (result.status !== 0) {
       console.error(`\n✗ ${stage} tests failed.`)

@@ -20,7 +20,8 @@ import { expectedCalls } from '../unit/bridgeSurface'
 const projectDir = resolve(__dirname, '../..')
 const electronBinary = installedElectronBinary()
 
-test.skip(electronBinary === null, "Electron's binary is not installed on this machine; the same journey runs in browser mode.")
+const skipReason = "Electron's binary is not installed on this machine; the same journey runs in browser mode."
+test.skip(electronBinary === null, skipReason)
 
 /** The installed binary's path, found without `require('electron')`, which would try to download it. */
 function installedElectronBinary(): string | null {
