@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client'
 import { App } from './app/App'
 import { initialLanguage } from './features/language/languageStore'
 import { startI18n } from './i18n/i18n'
+import { registerSetupWizardTranslations } from './features/setupWizard/i18n'
 import './styles/tokens.css'
 import './styles/base.css'
 import './styles/controls.css'
@@ -12,7 +13,7 @@ import './styles/dialog.css'
 import './styles/table.css'
 import './styles/feedback.css'
 
-startI18n(initialLanguage())
+registerSetupWizardTranslations(startI18n(initialLanguage()))
 
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html has no #root element')

@@ -179,6 +179,8 @@ export interface SetupFinish {
   bucket: string
   region: string
   publicUrl: string
+  /** Whether the test image behind publicUrl is still in the bucket. */
+  testImageKept: boolean
   /** .env lines with the secret masked: the real one only on an explicit reveal. */
   envMasked: string
   storagesSnippet: string
@@ -207,6 +209,8 @@ export interface Calls {
   /** The one deliberate exception to "no secret reaches the window": an explicit reveal or copy. */
   'setup/revealEnv': { input: { sessionId: string }; output: { env: string } }
   'setup/close': { input: { sessionId: string }; output: { closed: boolean } }
+  /** Electron only: the main process writes the clipboard (the window has no permission to). */
+  'clipboard/writeText': { input: { text: string }; output: { written: true } }
 }
 
 export type CallName = keyof Calls
@@ -237,6 +241,7 @@ export const callNames = [
   'setup/finish',
   'setup/revealEnv',
   'setup/close',
+  'clipboard/writeText',
 ] as const satisfies readonly CallName[]
 
 export const eventNames = ['profiles/changed', 'setup/progress'] as const satisfies readonly EventName[]

@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { app, BrowserWindow, ipcMain, session, shell } from 'electron'
+import { app, BrowserWindow, clipboard, ipcMain, session, shell } from 'electron'
 import type { Backend } from '../services/backend/backend'
 import { createBackend } from '../services/backend/createBackend'
 import { redactSecrets } from '../services/security/redact'
@@ -53,6 +53,7 @@ async function start(): Promise<void> {
     version: app.getVersion(),
     homeDir: app.getPath('home'),
     awsEndpointOverride: process.env.CUBETA_AWS_ENDPOINT ?? null,
+    writeClipboard: (text) => clipboard.writeText(text),
   })
   registerIpc({ ipcMain, backend, windowContents: () => mainWindow?.webContents ?? null })
   openWindow()

@@ -114,4 +114,5 @@ export const callSchemas = {
   'setup/finish': z.object({ sessionId, profileName }).strict(),
   'setup/revealEnv': z.object({ sessionId }).strict(),
   'setup/close': z.object({ sessionId }).strict(),
+  'clipboard/writeText': z.object({ text: z.string().max(1_000_000) }).strict(),
 } satisfies { [K in CallName]: z.ZodType<CallInput<K>, unknown> }

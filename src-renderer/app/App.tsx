@@ -5,12 +5,16 @@ import { ErrorAlert } from '../ui/ErrorAlert'
 import { DialogHost } from './DialogHost'
 import { useBoot, useBucketsFollowActiveProfile } from './useBoot'
 import { Workspace } from './Workspace'
+import { useAppViewStore } from './appViewStore'
+import { SetupWizard } from '../features/setupWizard/SetupWizard'
 
 export function App() {
   useBoot()
   useBucketsFollowActiveProfile()
   const status = useProfilesStore((s) => s.status)
   const hasProfiles = useProfilesStore((s) => s.profiles.length > 0)
+  const view = useAppViewStore((s) => s.view)
+  if (view === 'setup') return <GuidedSetup />
   return (
     <>
       {status === 'loading' ? <Starting /> : status === 'error' ? <StartFailed /> : hasProfiles ? <Workspace /> : <WelcomeScreen />}
@@ -42,5 +46,22 @@ function StartFailed() {
         {t('common.tryAgain')}
       </button>
     </main>
+  )
+}
+
+/** The wizard takes the window; it ends on the new profile with its bucket opened. */
+function GuidedSetup() {
+  const closeSetup = useAppViewStore((s) => s.closeSetup)
+  const openBucket = useAppViewStore((s) => s.openBucket)
+  const selectProfile = useProfilesStore((s) => s.select)
+  const loadProfiles = useProfilesStore((s) => s.load)
+  return (
+    <SetupWizard
+      onClose={closeSetup}
+      onFinished={({ profileId, bucket }) => {
+        void loadProfiles().then(() => selectProfile(profileId))
+        openBucket(bucket)
+      }}
+    />
   )
 }

@@ -3,13 +3,15 @@ import { useTranslation } from 'react-i18next'
 import { BucketNameList } from '../features/buckets/BucketNameList'
 import { LanguageSwitch } from '../features/language/LanguageSwitch'
 import { ProfileList } from '../features/profiles/ProfileList'
-import { BucketIcon, ImportIcon, PlusIcon } from '../ui/icons'
+import { BucketIcon, ImportIcon, PlusIcon, SparkIcon } from '../ui/icons'
 import { useAppInfoStore } from './appInfoStore'
 import { useDialogStore } from './dialogStore'
+import { useAppViewStore } from './appViewStore'
 
 export function Sidebar() {
   const { t } = useTranslation()
   const show = useDialogStore((s) => s.show)
+  const openSetup = useAppViewStore((s) => s.openSetup)
   const version = useAppInfoStore((s) => s.info?.version)
   const profilesHeading = useId()
   const bucketsHeading = useId()
@@ -28,6 +30,10 @@ export function Sidebar() {
           </h2>
           <ProfileList headingId={profilesHeading} />
           <div className="sidebar__actions">
+            <button type="button" className="button button--sidebar" onClick={openSetup}>
+              <SparkIcon />
+              {t('sidebar.guidedSetup')}
+            </button>
             <button type="button" className="button button--sidebar" onClick={() => show({ kind: 'add-profile' })}>
               <PlusIcon />
               {t('sidebar.addProfile')}

@@ -82,3 +82,12 @@ export function CloseIcon() {
     </svg>
   )
 }
+
+/** Guided setup: the one action that does many steps for you. */
+export function SparkIcon() {
+  return (
+    <svg {...base}>
+      <path d="M8 1.5v3M8 11.5v3M1.5 8h3M11.5 8h3M3.4 3.4l2.1 2.1M10.5 10.5l2.1 2.1M12.6 3.4l-2.1 2.1M5.5 10.5l-2.1 2.1" />
+    </svg>
+  )
+}

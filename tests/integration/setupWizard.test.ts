@@ -171,6 +171,7 @@ describe('guided setup against moto', () => {
     const { start } = await runSetup(h)
     const finish = await h.ok('setup/finish', { sessionId: start.sessionId, profileName: 'Blog (django-media)' })
     expect(finish.envMasked).toMatch(/AWS_SECRET_ACCESS_KEY=•+/)
+    expect(finish.envMasked).toMatch(/AWS_ACCESS_KEY_ID=•+\w{4}\n/)
     expect(finish.envMasked).toContain('AWS_STORAGE_BUCKET_NAME=mi-blog-media')
     expect(finish.envMasked).toContain('AWS_S3_REGION_NAME=eu-west-1')
     expect(finish.storagesSnippet).toContain('storages.backends.s3.S3Storage')

@@ -21,6 +21,7 @@ export const expectedCalls = [
   'setup/finish',
   'setup/revealEnv',
   'setup/close',
+  'clipboard/writeText',
 ]
 
 export const expectedEvents = ['profiles/changed', 'setup/progress']

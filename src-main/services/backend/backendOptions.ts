@@ -17,4 +17,6 @@ export interface BackendOptions {
    */
   awsEndpointOverride?: string | null
   log?: (line: string) => void
+  /** The OS clipboard, where the shell has one the window can't reach (Electron). */
+  writeClipboard?: (text: string) => void
 }

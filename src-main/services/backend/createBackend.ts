@@ -1,3 +1,4 @@
+import { AppError } from '../../router/appError'
 import { createEventHub } from '../../router/eventHub'
 import { createRouter, type Handlers } from '../../router/router'
 import { createAwsClientFactory } from '../aws/awsClients'
@@ -54,6 +55,13 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     'setup/finish': ({ sessionId, profileName }) => setup.finish(sessionId, profileName),
     'setup/revealEnv': ({ sessionId }) => setup.revealEnv(sessionId),
     'setup/close': ({ sessionId }) => setup.close(sessionId),
+    'clipboard/writeText': async ({ text }) => {
+      if (!options.writeClipboard) {
+        throw new AppError('clipboard-in-browser', 'In browser mode the page copies by itself.', 'Allow clipboard access for this page in the browser.')
+      }
+      options.writeClipboard(text)
+      return { written: true }
+    },
   }
 
   return {

@@ -167,7 +167,8 @@ export function createSetupWizard(deps: Deps): SetupWizard {
         bucket,
         region,
         publicUrl,
-        envMasked: envLines({ ...session.newKey, secretAccessKey: '•'.repeat(12), bucket, region, exampleUrl: publicUrl }),
+        testImageKept: session.plan.keepTestObject,
+        envMasked: envLines({ accessKeyId: maskKeyId(session.newKey.accessKeyId), secretAccessKey: '•'.repeat(12), bucket, region, exampleUrl: publicUrl }),
         storagesSnippet: storagesSnippet(),
         templateExample: templateExample(publicUrl),
       }

@@ -2,10 +2,12 @@ import { useTranslation } from 'react-i18next'
 import type { BucketSummary } from '../../../src-main/contract/bridge'
 import { BucketIcon } from '../../ui/icons'
 import { formatCreated, formatCreatedInFull } from './formatCreated'
+import { useAppViewStore } from '../../app/appViewStore'
 
 export function BucketsTable({ buckets, busy }: { buckets: BucketSummary[]; busy: boolean }) {
   const { t, i18n } = useTranslation()
   const unknown = t('buckets.unknown')
+  const opened = useAppViewStore((s) => s.openedBucket)
   return (
     <table className="table" aria-label={t('buckets.tableLabel')} aria-busy={busy}>
       <thead>
@@ -17,7 +19,7 @@ export function BucketsTable({ buckets, busy }: { buckets: BucketSummary[]; busy
       </thead>
       <tbody>
         {buckets.map((bucket) => (
-          <tr key={bucket.name}>
+          <tr key={bucket.name} className={bucket.name === opened ? 'table__row--opened' : undefined} aria-current={bucket.name === opened ? 'true' : undefined}>
             <td className="table__name">
               <BucketIcon />
               <span>{bucket.name}</span>

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { useDialogStore } from '../../app/dialogStore'
-import { BucketIcon, ImportIcon, PlusIcon } from '../../ui/icons'
+import { useAppViewStore } from '../../app/appViewStore'
+import { BucketIcon, ImportIcon, PlusIcon, SparkIcon } from '../../ui/icons'
 import { KeychainBanner } from '../keychain/KeychainBanner'
 import { LanguageSwitch } from '../language/LanguageSwitch'
 
@@ -8,6 +9,7 @@ import { LanguageSwitch } from '../language/LanguageSwitch'
 export function WelcomeScreen() {
   const { t } = useTranslation()
   const show = useDialogStore((s) => s.show)
+  const openSetup = useAppViewStore((s) => s.openSetup)
   return (
     <div className="welcome">
       <main className="welcome__card" aria-labelledby="welcome-title">
@@ -18,9 +20,16 @@ export function WelcomeScreen() {
           {t('welcome.title')}
         </h1>
         <p className="welcome__lead">{t('welcome.description')}</p>
+        <div className="welcome__setup">
+          <button type="button" className="button button--primary button--large" onClick={openSetup}>
+            <SparkIcon />
+            {t('welcome.guidedSetup')}
+          </button>
+          <p className="quiet">{t('welcome.guidedSetupExplained')}</p>
+        </div>
         <p className="quiet">{t('welcome.profileExplained')}</p>
         <div className="welcome__actions">
-          <button type="button" className="button button--primary button--large" onClick={() => show({ kind: 'add-profile' })}>
+          <button type="button" className="button button--large" onClick={() => show({ kind: 'add-profile' })}>
             <PlusIcon />
             {t('welcome.addProfile')}
           </button>

@@ -1,0 +1,85 @@
+import { useMemo } from 'react'
+import { ChoiceOption } from './ChoiceOption'
+import { CopyButton } from './CopyButton'
+import { PageFrame } from './PageFrame'
+import { firstProblem } from './planValidation'
+import { bucketPolicyPreview, userPolicyPreview } from './policyPreview'
+import { useSetupWizardStore } from './setupWizardStore'
+import { useSetupTranslation } from './useSetupTranslation'
+
+/** Page 4: what becomes public, the exact policy that does it, and the last two options. */
+export function PublicReadPage({ onCancel }: { onCancel: () => void }) {
+  const { t } = useSetupTranslation()
+  const store = useSetupWizardStore()
+  const { plan, start } = store
+  const accountId = start?.accountId ?? ''
+  const policy = useMemo(() => bucketPolicyPreview(plan.bucket, accountId, plan.userName), [plan.bucket, accountId, plan.userName])
+
+  const setUp = () => {
+    // Each page checked its own answers; this catches one changed since, before anything is sent.
+    const found = firstProblem(null, plan)
+    if (found) store.goTo(found.page, { revealProblems: true })
+    else void store.run()
+  }
+
+  return (
+    <PageFrame
+      heading={t('publicRead.heading')}
+      onCancel={onCancel}
+      onSubmit={setUp}
+      actions={
+        <>
+          <button type="button" className="button" onClick={() => store.goTo('bucket')}>
+            {t('nav.back')}
+          </button>
+          <button type="submit" className="button button--primary" disabled={store.busy !== null}>
+            {t('nav.setUp')}
+          </button>
+        </>
+      }
+    >
+      <div className="setup-callout">
+        <p className="setup-callout__main">{t('publicRead.whatBecomesPublic')}</p>
+        <p className="quiet">{t('publicRead.why')}</p>
+      </div>
+      <p className="quiet">{t('publicRead.summary', { user: plan.userName, bucket: plan.bucket, region: plan.region })}</p>
+
+      <section className="setup-block" aria-labelledby="setup-policy-title">
+        <div className="setup-block__header">
+          <h3 id="setup-policy-title" className="setup-block__title">
+            {t('publicRead.policyTitle')}
+          </h3>
+          <CopyButton label={t('publicRead.copyPolicy')} text={() => policy} />
+        </div>
+        <pre className="setup-code" tabIndex={0} aria-labelledby="setup-policy-title">
+          <code>{policy}</code>
+        </pre>
+        <p className="field__help">{t('publicRead.mergeNote')}</p>
+        <p className="field__help">{t('publicRead.blockNote')}</p>
+      </section>
+
+      <details className="setup-details">
+        <summary>{t('publicRead.userPolicyTitle')}</summary>
+        {plan.policy === 'least-privilege' ? (
+          <pre className="setup-code" tabIndex={0}>
+            <code>{userPolicyPreview(plan.bucket)}</code>
+          </pre>
+        ) : (
+          <p className="quiet">{t('publicRead.userPolicyFull')}</p>
+        )}
+      </details>
+
+      <fieldset className="choice-group">
+        <legend className="field__label">{t('publicRead.options')}</legend>
+        <ChoiceOption type="checkbox" label={t('publicRead.cors')} help={t('publicRead.corsHelp')} checked={plan.cors} onChange={(cors) => store.setPlan({ cors })} />
+        <ChoiceOption
+          type="checkbox"
+          label={t('publicRead.keepTest')}
+          help={t('publicRead.keepTestHelp')}
+          checked={plan.keepTestObject}
+          onChange={(keepTestObject) => store.setPlan({ keepTestObject })}
+        />
+      </fieldset>
+    </PageFrame>
+  )
+}
