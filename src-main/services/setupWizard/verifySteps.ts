@@ -3,7 +3,7 @@ import { GetPublicAccessBlockCommand, type S3ControlClient } from '@aws-sdk/clie
 import { objectUrl } from '../../contract/rules/publicUrl'
 import { AppError } from '../../router/appError'
 import { toAppError } from '../aws/awsErrors'
-import { retryWithBackoff } from './retryWithBackoff'
+import { retryWithBackoff, type BackoffOptions } from './retryWithBackoff'
 import { recordCreated, setStep, type SetupSession } from './setupSession'
 import { makeTestPng } from './testImage'
 
@@ -37,6 +37,8 @@ export interface VerifyDeps {
   publicEndpoint: string | null
   fetch: typeof fetch
   onWait: (detail: string) => void
+  /** Injected by unit tests so the public-read retries don't really wait. */
+  clock?: Pick<BackoffOptions, 'sleep' | 'now'>
 }
 
 /**
@@ -64,7 +66,7 @@ export async function verifyPublicRead(session: SetupSession, deps: VerifyDeps) 
       if (response.status === 403) throw Object.assign(new Error('403'), { name: 'AnonymousReadRefused' })
       return response
     },
-    { isRetryable: (e) => errorName(e) === 'AnonymousReadRefused', maxWaitMs: 20_000, onWait: ({ waitedMs }) => deps.onWait(`Checking the public URL… ${Math.round(waitedMs / 1000)} s`) },
+    { isRetryable: (e) => errorName(e) === 'AnonymousReadRefused', maxWaitMs: 20_000, ...deps.clock, onWait: ({ waitedMs }) => deps.onWait(`Checking the public URL… ${Math.round(waitedMs / 1000)} s`) },
   ).catch(async (error) => {
     if (errorName(error) !== 'AnonymousReadRefused') {
       throw new AppError('public-url-unreachable', `Cubeta could not fetch ${publicUrl}.`, 'Check your internet connection and run this step again.')
