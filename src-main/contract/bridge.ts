@@ -21,6 +21,8 @@ export interface ProfileView {
   /** Where the secret lives: the OS keychain, or this session's memory only. */
   secretStorage: SecretStorageKind
   hasSecret: boolean
+  /** A CDN or custom domain in front of the bucket (CloudFront...), for "Copy URL". */
+  publicBaseUrl: string | null
 }
 
 export type SecretStorageKind = 'keychain' | 'session'
@@ -52,6 +54,7 @@ export interface ProfileEdit {
   /** Replacing keys: both are given together and checked before they are saved. */
   accessKeyId?: string
   secretAccessKey?: string
+  publicBaseUrl?: string | null
 }
 
 /** A profile found in ~/.aws/credentials and ~/.aws/config, before import. */
@@ -191,6 +194,55 @@ export type SetupAdmin =
   | { source: 'keys'; accessKeyId: string; secretAccessKey: string; saveAsProfile: string | null }
   | { source: 'profile'; profileId: string }
 
+// ---- The file browser ----
+
+/** One row of a folder listing: a "folder" is a common prefix, never a HEAD per object. */
+export interface ObjectEntry {
+  /** The full key; folders end with "/". */
+  key: string
+  /** The last path segment, without the trailing "/" of a folder. */
+  name: string
+  kind: 'folder' | 'object'
+  size: number | null
+  /** ISO 8601. */
+  lastModified: string | null
+  storageClass: string | null
+}
+
+export interface ListingPage {
+  entries: ObjectEntry[]
+  /** Opaque; null on the last page. */
+  nextToken: string | null
+}
+
+export interface ObjectProperties {
+  key: string
+  size: number
+  etag: string | null
+  contentType: string | null
+  cacheControl: string | null
+  lastModified: string | null
+  storageClass: string | null
+  metadata: Record<string, string>
+}
+
+export type UrlForm = 'public' | 'path-style' | 'custom-base' | 'presigned' | 'html' | 'markdown'
+
+export interface ObjectRef {
+  profileId: string
+  bucket: string
+  key: string
+}
+
+export interface OperationProgress {
+  operationId: string
+  kind: 'delete' | 'rename'
+  done: number
+  /** Null while still counting. */
+  total: number | null
+  finished: boolean
+}
+
 /** Every call: its input and its output. */
 export interface Calls {
   'app/info': { input: Record<string, never>; output: AppInfo }
@@ -211,6 +263,23 @@ export interface Calls {
   'setup/close': { input: { sessionId: string }; output: { closed: boolean } }
   /** Electron only: the main process writes the clipboard (the window has no permission to). */
   'clipboard/writeText': { input: { text: string }; output: { written: true } }
+  /** One page of a folder (delimiter "/"); the window pulls pages so first rows show at once. */
+  'objects/listPage': { input: { profileId: string; bucket: string; prefix: string; token: string | null }; output: ListingPage }
+  /** A zero-byte "prefix/name/" object. */
+  'objects/createFolder': { input: { profileId: string; bucket: string; prefix: string; name: string }; output: { key: string } }
+  /** Keys ending in "/" delete the whole folder, in batches of 1,000, with progress events. */
+  'objects/delete': { input: { profileId: string; bucket: string; keys: string[]; operationId: string }; output: { deleted: number; failed: { key: string; error: BridgeError }[] } }
+  /** Copy, then delete; folders recursively. Refuses to overwrite an existing target. */
+  'objects/rename': { input: { profileId: string; bucket: string; from: string; to: string; operationId: string }; output: { key: string; moved: number } }
+  'objects/properties': { input: ObjectRef; output: ObjectProperties }
+  /** Copy in place with new headers; other metadata is kept. */
+  'objects/setHeaders': { input: ObjectRef & { contentType: string; cacheControl: string | null }; output: ObjectProperties }
+  /** A data: URL of an image (at most 10 MB), for the preview panel under a strict CSP. */
+  'objects/preview': { input: ObjectRef; output: { dataUrl: string | null; reason: string | null } }
+  /** An anonymous ranged GET of the public URL: what a visitor's browser would get. */
+  'objects/checkPublic': { input: ObjectRef; output: { isPublic: boolean; status: number; url: string } }
+  /** The text to copy for some keys, one line each. Presigned URLs need the secret, so this runs in main. */
+  'urls/build': { input: { profileId: string; bucket: string; keys: string[]; form: UrlForm; expiresInSeconds: number | null }; output: { text: string; urls: string[] } }
 }
 
 export type CallName = keyof Calls
@@ -221,6 +290,7 @@ export type CallOutput<K extends CallName> = Calls[K]['output']
 export interface Events {
   'profiles/changed': { profiles: ProfileView[] }
   'setup/progress': SetupState
+  'objects/progress': OperationProgress
 }
 export type EventName = keyof Events
 
@@ -242,9 +312,18 @@ export const callNames = [
   'setup/revealEnv',
   'setup/close',
   'clipboard/writeText',
+  'objects/listPage',
+  'objects/createFolder',
+  'objects/delete',
+  'objects/rename',
+  'objects/properties',
+  'objects/setHeaders',
+  'objects/preview',
+  'objects/checkPublic',
+  'urls/build',
 ] as const satisfies readonly CallName[]
 
-export const eventNames = ['profiles/changed', 'setup/progress'] as const satisfies readonly EventName[]
+export const eventNames = ['profiles/changed', 'setup/progress', 'objects/progress'] as const satisfies readonly EventName[]
 
 // Fails to compile when a call is typed but not listed.
 type Missing = Exclude<CallName, (typeof callNames)[number]>

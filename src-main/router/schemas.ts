@@ -66,6 +66,23 @@ const setupAdmin = z.discriminatedUnion('source', [
   z.object({ source: z.literal('profile'), profileId: id }).strict(),
 ])
 
+const utf8Bytes = (value: string) => new TextEncoder().encode(value).length
+/** S3 keys: any UTF-8 up to 1,024 bytes. Older buckets may have names today's rules refuse. */
+const objectKey = z.string().min(1, 'the key is empty').refine((k) => utf8Bytes(k) <= 1024, 'a key is at most 1,024 bytes of UTF-8')
+const prefix = z.string().refine((p) => p === '' || p.endsWith('/'), 'a folder prefix ends with /').refine((p) => utf8Bytes(p) <= 1024, 'a key is at most 1,024 bytes of UTF-8')
+const bucketName = z.string().min(1).max(255)
+const objectRef = { profileId: id, bucket: bucketName, key: objectKey }
+const operationId = z.string().min(1).max(100)
+const publicBaseUrl = z
+  .string()
+  .trim()
+  .max(2048)
+  .nullable()
+  .superRefine((value, ctx) => {
+    const problem = value === null ? null : endpointProblem(value.replace(/\?.*$/, ''))
+    if (problem) ctx.addIssue({ code: 'custom', message: problem.message.replace('an endpoint', 'a base URL') })
+  })
+
 /** AWS profiles must name a real commercial region; custom stores may use their own ("auto"). */
 const regionFitsEndpoint = (p: { region?: string; endpoint?: string | null }) =>
   p.region === undefined || (p.endpoint ?? null) !== null || isAwsRegion(p.region)
@@ -96,6 +113,7 @@ export const callSchemas = {
       forcePathStyle: z.boolean().optional(),
       accessKeyId: accessKeyId.optional(),
       secretAccessKey: secretAccessKey.optional(),
+      publicBaseUrl: publicBaseUrl.optional(),
     })
     .strict()
     .refine((p) => (p.accessKeyId === undefined) === (p.secretAccessKey === undefined), {
@@ -115,4 +133,41 @@ export const callSchemas = {
   'setup/revealEnv': z.object({ sessionId }).strict(),
   'setup/close': z.object({ sessionId }).strict(),
   'clipboard/writeText': z.object({ text: z.string().max(1_000_000) }).strict(),
+  'objects/listPage': z.object({ profileId: id, bucket: bucketName, prefix, token: z.string().max(4096).nullable() }).strict(),
+  'objects/createFolder': z
+    .object({
+      profileId: id,
+      bucket: bucketName,
+      prefix,
+      name: z
+        .string()
+        .trim()
+        .min(1, 'enter a folder name')
+        .refine((n) => !n.includes('/'), 'a folder name cannot contain /')
+        .refine((n) => n !== '.' && n !== '..', 'choose another folder name'),
+    })
+    .strict()
+    .refine((f) => utf8Bytes(`${f.prefix}${f.name}/`) <= 1024, { message: 'a key is at most 1,024 bytes of UTF-8', path: ['name'] }),
+  'objects/delete': z.object({ profileId: id, bucket: bucketName, keys: z.array(objectKey).min(1).max(100_000), operationId }).strict(),
+  'objects/rename': z.object({ profileId: id, bucket: bucketName, from: objectKey, to: objectKey, operationId }).strict(),
+  'objects/properties': z.object(objectRef).strict(),
+  'objects/setHeaders': z
+    .object({
+      ...objectRef,
+      contentType: z.string().trim().min(1, 'enter a content type').max(255).regex(/^[\w.+-]+\/[\w.+-]+(\s*;.*)?$/, 'a content type looks like image/png'),
+      cacheControl: z.string().trim().max(1024).nullable(),
+    })
+    .strict(),
+  'objects/preview': z.object(objectRef).strict(),
+  'objects/checkPublic': z.object(objectRef).strict(),
+  'urls/build': z
+    .object({
+      profileId: id,
+      bucket: bucketName,
+      keys: z.array(objectKey).min(1).max(10_000),
+      form: z.enum(['public', 'path-style', 'custom-base', 'presigned', 'html', 'markdown']),
+      // Presigned SigV4 URLs last at most 7 days.
+      expiresInSeconds: z.number().int().min(60).max(604_800).nullable(),
+    })
+    .strict(),
 } satisfies { [K in CallName]: z.ZodType<CallInput<K>, unknown> }

@@ -25,7 +25,7 @@ export interface ProfileService {
   update(edit: ProfileEdit): Promise<ProfileView>
   remove(id: string): Promise<{ id: string }>
   /** For services in the main process only; never crosses the bridge. */
-  connectionFor(id: string): Promise<ProfileConnection & { keyIdMasked: string; pinnedBucket: string | null }>
+  connectionFor(id: string): Promise<ProfileConnection & { keyIdMasked: string; pinnedBucket: string | null; publicBaseUrl: string | null }>
 }
 
 type Entry = StoredProfile & { secretStorage: SecretStorageKind }
@@ -57,6 +57,7 @@ export function createProfileService(deps: Deps): ProfileService {
     endpoint: entry.endpoint,
     forcePathStyle: entry.forcePathStyle,
     secretStorage: entry.secretStorage,
+    publicBaseUrl: entry.publicBaseUrl ?? null,
     hasSecret:
       entry.secretStorage === 'session'
         ? (await deps.session.get(account(entry.id))) !== null
@@ -148,6 +149,7 @@ export function createProfileService(deps: Deps): ProfileService {
         endpoint,
         forcePathStyle: endpoint ? (edit.forcePathStyle ?? current.forcePathStyle) : false,
         accessKeyId: edit.accessKeyId?.trim() ?? current.accessKeyId,
+        publicBaseUrl: edit.publicBaseUrl === undefined ? (current.publicBaseUrl ?? null) : edit.publicBaseUrl ? normalizeEndpoint(edit.publicBaseUrl) : null,
       }
       if (next.endpoint === null && !isAwsRegion(next.region)) {
         throw new AppError('invalid-input', 'The field “region” is not valid: choose one of the AWS regions in the list.',
@@ -196,6 +198,7 @@ export function createProfileService(deps: Deps): ProfileService {
         forcePathStyle: entry.forcePathStyle,
         keyIdMasked: maskKeyId(entry.accessKeyId),
         pinnedBucket: entry.pinnedBucket ?? null,
+        publicBaseUrl: entry.publicBaseUrl ?? null,
       }
     },
   }

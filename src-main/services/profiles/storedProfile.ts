@@ -11,6 +11,7 @@ export const storedProfileSchema = z.object({
   createdAt: z.string(),
   /** The bucket a setup-made, least-privilege user may use; it can't list the others. */
   pinnedBucket: z.string().nullable().optional(),
+  publicBaseUrl: z.string().nullable().optional(),
 })
 export type StoredProfile = z.infer<typeof storedProfileSchema>
 
