@@ -69,6 +69,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname
 
     if (path.startsWith('/api/call/')) return handleCall(request, response, path.slice('/api/call/'.length))
+    if (path.startsWith('/api/upload/')) return handleUpload(request, response, path.slice('/api/upload/'.length))
     if (path === '/api/events' && request.method === 'GET') return openEventStream(response)
     if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'text/plain; charset=utf-8', 'Method not allowed.')
 
@@ -98,6 +99,23 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
           ? { ok: false, error: { code: 'invalid-input', message: 'The request was not valid JSON.', hint: 'Reload the page and try again.' } }
           : await options.backend.router.dispatch(decodeURIComponent(name), input)
     return send(response, 200, 'application/json; charset=utf-8', JSON.stringify(result))
+  }
+
+  /**
+   * A file's bytes from the page, streamed into the transfer engine as they arrive, so a
+   * 5 GB file never sits in memory. The engine asked for them (transfers/needBytes).
+   */
+  async function handleUpload(request: IncomingMessage, response: ServerResponse, transferId: string) {
+    if (request.method !== 'PUT' || request.headers['x-cubeta-bridge'] !== '1') {
+      request.resume()
+      return send(response, 403, 'text/plain; charset=utf-8', 'Uploads are PUT by the Cubeta page.')
+    }
+    if (!options.backend.transfers.provideBytes(decodeURIComponent(transferId), request)) {
+      request.resume()
+      return send(response, 409, 'application/json; charset=utf-8', JSON.stringify({ ok: false, error: { code: 'not-expected', message: 'The upload queue is not waiting for this file.', hint: 'Retry it from the transfer panel.' } }))
+    }
+    const transfer = await options.backend.transfers.settled(decodeURIComponent(transferId))
+    return send(response, 200, 'application/json; charset=utf-8', JSON.stringify({ ok: true, value: { status: transfer?.status ?? 'unknown' } }))
   }
 
   function openEventStream(response: ServerResponse) {

@@ -243,6 +243,65 @@ export interface OperationProgress {
   finished: boolean
 }
 
+// ---- Transfers ----
+
+export type TransferStatus = 'queued' | 'checking' | 'waiting-conflict' | 'running' | 'done' | 'failed' | 'cancelled' | 'skipped'
+
+export interface TransferView {
+  id: string
+  batchId: string
+  direction: 'upload'
+  bucket: string
+  /** The object key it goes to (after a "keep both" rename). */
+  key: string
+  /** The path the user dropped, relative to the drop: "fotos/2024/gato.png". */
+  name: string
+  size: number
+  transferred: number
+  status: TransferStatus
+  /** Bytes per second, smoothed; null when not running. */
+  speed: number | null
+  etaSeconds: number | null
+  error: BridgeError | null
+}
+
+export interface TransferTotals {
+  count: number
+  active: number
+  done: number
+  failed: number
+  bytes: number
+  transferred: number
+  /** 0..1 across unfinished work, or null when idle: drives the taskbar/dock progress. */
+  progress: number | null
+}
+
+export interface ConflictQuestion {
+  batchId: string
+  transferId: string
+  key: string
+  existingSize: number | null
+  existingModified: string | null
+  /** How many more in this batch are still unasked, for "apply to all". */
+  remaining: number
+}
+
+export type ConflictChoice = 'overwrite' | 'skip' | 'keep-both'
+
+export interface TransfersSnapshot {
+  transfers: TransferView[]
+  totals: TransferTotals
+  conflict: ConflictQuestion | null
+  /** Batches that just finished, with the keys they wrote, so the browser can refresh and select them. */
+  finishedBatches: { batchId: string; bucket: string; prefix: string; keys: string[] }[]
+}
+
+/** A file the page will stream in browser mode, declared before its bytes. */
+export interface DeclaredFile {
+  relativePath: string
+  size: number
+}
+
 /** Every call: its input and its output. */
 export interface Calls {
   'app/info': { input: Record<string, never>; output: AppInfo }
@@ -279,6 +338,15 @@ export interface Calls {
   /** An anonymous ranged GET of the public URL: what a visitor's browser would get. */
   'objects/checkPublic': { input: ObjectRef; output: { isPublic: boolean; status: number; url: string } }
   /** The text to copy for some keys, one line each. Presigned URLs need the secret, so this runs in main. */
+  /** Electron: files and folders by path; folders recurse and keep their relative paths. */
+  'transfers/uploadPaths': { input: { profileId: string; bucket: string; prefix: string; paths: string[]; cacheControl: string | null }; output: { batchId: string } }
+  /** Browser mode: declare the files; the engine then asks for each one's bytes (transfers/needBytes). */
+  'transfers/uploadDeclared': { input: { profileId: string; bucket: string; prefix: string; files: DeclaredFile[]; cacheControl: string | null }; output: { batchId: string; transferIds: string[] } }
+  'transfers/resolveConflict': { input: { batchId: string; choice: ConflictChoice; applyToAll: boolean }; output: TransfersSnapshot }
+  'transfers/cancel': { input: { ids: string[] | null }; output: TransfersSnapshot }
+  'transfers/retryFailed': { input: Record<string, never>; output: TransfersSnapshot }
+  'transfers/clearFinished': { input: Record<string, never>; output: TransfersSnapshot }
+  'transfers/list': { input: Record<string, never>; output: TransfersSnapshot }
   'urls/build': { input: { profileId: string; bucket: string; keys: string[]; form: UrlForm; expiresInSeconds: number | null }; output: { text: string; urls: string[] } }
 }
 
@@ -291,6 +359,9 @@ export interface Events {
   'profiles/changed': { profiles: ProfileView[] }
   'setup/progress': SetupState
   'objects/progress': OperationProgress
+  'transfers/changed': TransfersSnapshot
+  /** Browser mode: the engine is ready for this file's bytes; the page PUTs them to /api/upload/<id>. */
+  'transfers/needBytes': { transferId: string }
 }
 export type EventName = keyof Events
 
@@ -321,9 +392,16 @@ export const callNames = [
   'objects/preview',
   'objects/checkPublic',
   'urls/build',
+  'transfers/uploadPaths',
+  'transfers/uploadDeclared',
+  'transfers/resolveConflict',
+  'transfers/cancel',
+  'transfers/retryFailed',
+  'transfers/clearFinished',
+  'transfers/list',
 ] as const satisfies readonly CallName[]
 
-export const eventNames = ['profiles/changed', 'setup/progress', 'objects/progress'] as const satisfies readonly EventName[]
+export const eventNames = ['profiles/changed', 'setup/progress', 'objects/progress', 'transfers/changed', 'transfers/needBytes'] as const satisfies readonly EventName[]
 
 // Fails to compile when a call is typed but not listed.
 type Missing = Exclude<CallName, (typeof callNames)[number]>
@@ -335,6 +413,8 @@ export type CubetaApi = {
   [K in CallName]: (input: CallInput<K>) => Promise<BridgeResult<CallOutput<K>>>
 } & {
   on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void
+  /** Electron only: the path of a dropped or picked file (webUtils.getPathForFile). */
+  pathForFile?(file: File): string
 }
 
 /** The channel name an IPC call or event travels on. */

@@ -73,6 +73,7 @@ const prefix = z.string().refine((p) => p === '' || p.endsWith('/'), 'a folder p
 const bucketName = z.string().min(1).max(255)
 const objectRef = { profileId: id, bucket: bucketName, key: objectKey }
 const operationId = z.string().min(1).max(100)
+const cacheControl = z.string().trim().max(1024).nullable()
 const publicBaseUrl = z
   .string()
   .trim()
@@ -160,6 +161,37 @@ export const callSchemas = {
     .strict(),
   'objects/preview': z.object(objectRef).strict(),
   'objects/checkPublic': z.object(objectRef).strict(),
+  'transfers/uploadPaths': z
+    .object({ profileId: id, bucket: bucketName, prefix, paths: z.array(z.string().min(1).max(4096)).min(1).max(10_000), cacheControl })
+    .strict(),
+  'transfers/uploadDeclared': z
+    .object({
+      profileId: id,
+      bucket: bucketName,
+      prefix,
+      files: z
+        .array(
+          z
+            .object({
+              relativePath: z
+                .string()
+                .min(1)
+                .max(1024)
+                .refine((p) => !p.split('/').some((part) => part === '..' || part === '.'), 'a path cannot contain . or .. parts'),
+              size: z.number().int().min(0).max(5 * 1024 ** 4),
+            })
+            .strict(),
+        )
+        .min(1)
+        .max(100_000),
+      cacheControl,
+    })
+    .strict(),
+  'transfers/resolveConflict': z.object({ batchId: id, choice: z.enum(['overwrite', 'skip', 'keep-both']), applyToAll: z.boolean() }).strict(),
+  'transfers/cancel': z.object({ ids: z.array(id).max(100_000).nullable() }).strict(),
+  'transfers/retryFailed': empty,
+  'transfers/clearFinished': empty,
+  'transfers/list': empty,
   'urls/build': z
     .object({
       profileId: id,

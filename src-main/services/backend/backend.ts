@@ -1,9 +1,12 @@
 import type { EventHub } from '../../router/eventHub'
 import type { Router } from '../../router/router'
+import type { TransferEngine } from '../transfers/transferEngine'
 
 /** What a shell gets from the backend: the one router, and the events to forward. */
 export interface Backend {
   router: Router
   events: EventHub
+  /** Browser mode streams page uploads straight into the engine. */
+  transfers: Pick<TransferEngine, 'provideBytes' | 'settled'>
   close(): Promise<void>
 }

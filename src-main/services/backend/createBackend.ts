@@ -10,6 +10,8 @@ import { createMemorySecretStore } from '../keychain/secretStore'
 import { createProfileRepository } from '../profiles/profileRepository'
 import { createProfileService } from '../profiles/profileService'
 import { createSetupWizard } from '../setupWizard/setupWizardService'
+import { createObjectHandlers } from '../objects/objectHandlers'
+import { createTransferHandlers } from '../transfers/transferHandlers'
 import type { Backend } from './backend'
 import type { BackendOptions } from './backendOptions'
 
@@ -34,6 +36,14 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const awsFiles = createAwsFileImport({ homeDir: options.homeDir, profiles })
   const setup = createSetupWizard({ clients, profiles, onProgress: (state) => events.emit('setup/progress', state) })
 
+  const transfers = createTransferHandlers({
+    s3For: async (profileId) => clients.s3(await profiles.connectionFor(profileId)),
+    events,
+    // Browser mode shares the page's ~6 connections with the API and the event stream.
+    maxConcurrentFiles: options.shell === 'browser' ? 3 : 4,
+    allowPaths: options.shell === 'electron',
+  })
+
   const handlers: Handlers = {
     'app/info': async () => ({
       version: options.version,
@@ -55,6 +65,8 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     'setup/finish': ({ sessionId, profileName }) => setup.finish(sessionId, profileName),
     'setup/revealEnv': ({ sessionId }) => setup.revealEnv(sessionId),
     'setup/close': ({ sessionId }) => setup.close(sessionId),
+    ...createObjectHandlers({ profiles, clients, events }),
+    ...transfers.handlers,
     'clipboard/writeText': async ({ text }) => {
       if (!options.writeClipboard) {
         throw new AppError('clipboard-in-browser', 'In browser mode the page copies by itself.', 'Allow clipboard access for this page in the browser.')
@@ -67,6 +79,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   return {
     router: createRouter(handlers, options.log),
     events,
+    transfers: transfers.engine,
     async close() {},
   }
 }

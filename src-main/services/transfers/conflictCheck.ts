@@ -1,0 +1,27 @@
+import { HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3'
+import { keepBothName } from './keepBothName'
+
+export type ExistingObject = { size: number | null; lastModified: string | null } | false
+
+const missing = (error: unknown) => {
+  const e = error as { name?: string; $metadata?: { httpStatusCode?: number } }
+  return e?.name === 'NotFound' || e?.name === 'NoSuchKey' || e?.$metadata?.httpStatusCode === 404
+}
+
+/** Is there an object at this key already? Only uploads ask, one HEAD per file. */
+export async function findExisting(s3: S3Client, bucket: string, key: string): Promise<ExistingObject> {
+  try {
+    const head = await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key }))
+    return { size: head.ContentLength ?? null, lastModified: head.LastModified?.toISOString() ?? null }
+  } catch (error) {
+    if (missing(error)) return false
+    throw error
+  }
+}
+
+export async function freeKeepBothKey(s3: S3Client, bucket: string, key: string): Promise<string> {
+  for (let n = 1; ; n++) {
+    const candidate = keepBothName(key, n)
+    if ((await findExisting(s3, bucket, candidate)) === false) return candidate
+  }
+}
