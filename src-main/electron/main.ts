@@ -7,6 +7,7 @@ import { appEntryUrl } from '../services/security/appOrigin'
 import { registerAppScheme, serveRenderer } from './appProtocol'
 import { showStartupError } from './dialogs'
 import { registerIpc } from './ipc'
+import { followTransferProgress } from './taskbarProgress'
 import { hardenSession, hardenWebContents } from './windowHardening'
 import { createWindowOptions } from './windowOptions'
 
@@ -56,6 +57,7 @@ async function start(): Promise<void> {
     writeClipboard: (text) => clipboard.writeText(text),
   })
   registerIpc({ ipcMain, backend, windowContents: () => mainWindow?.webContents ?? null })
+  followTransferProgress(backend.events, () => mainWindow)
   openWindow()
 }
 

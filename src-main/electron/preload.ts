@@ -1,4 +1,4 @@
-import { contextBridge, ipcRenderer } from 'electron'
+import { contextBridge, ipcRenderer, webUtils } from 'electron'
 import { createPreloadApi } from './preloadApi'
 
 /**
@@ -8,4 +8,4 @@ import { createPreloadApi } from './preloadApi'
  * `electron` can be required at runtime, and the contract it builds from has no imports.
  * It exposes the typed bridge and nothing else.
  */
-contextBridge.exposeInMainWorld('cubeta', createPreloadApi(ipcRenderer))
+contextBridge.exposeInMainWorld('cubeta', createPreloadApi(ipcRenderer, webUtils))

@@ -1,15 +1,18 @@
-import type { IpcRenderer, IpcRendererEvent } from 'electron'
+import type { IpcRenderer, IpcRendererEvent, WebUtils } from 'electron'
 import { callNames, channelFor, eventNames, type CubetaApi, type EventName } from '../contract/bridge'
 
 /**
  * The object the preload exposes as `window.cubeta`
  *
  * Exactly one function per call in the contract, each sending its one input on its own
- * channel, plus `on` for the contract's events. No generic `invoke(channel, ...)` and
+ * channel, plus `on` for the contract's events and `pathForFile` for drops. No generic `invoke(channel, ...)` and
  * never the IPC event object (Electron's security checklist, item 20). Built from an
  * injected ipcRenderer so tests can pin the exposed surface.
  */
-export function createPreloadApi(ipcRenderer: Pick<IpcRenderer, 'invoke' | 'on' | 'removeListener'>): CubetaApi {
+export function createPreloadApi(
+  ipcRenderer: Pick<IpcRenderer, 'invoke' | 'on' | 'removeListener'>,
+  webUtils: Pick<WebUtils, 'getPathForFile'>,
+): CubetaApi {
   const api: Record<string, unknown> = {}
   for (const name of callNames) {
     api[name] = (input: unknown) => ipcRenderer.invoke(channelFor(name), input)
@@ -24,5 +27,7 @@ export function createPreloadApi(ipcRenderer: Pick<IpcRenderer, 'invoke' | 'on' 
       ipcRenderer.removeListener(channel, forward)
     }
   }
+  // Dropped files reach the main process as paths, so uploads stream from disk there.
+  api.pathForFile = (file: File): string => webUtils.getPathForFile(file)
   return Object.freeze(api) as unknown as CubetaApi
 }

@@ -22,6 +22,22 @@ export const expectedCalls = [
   'setup/revealEnv',
   'setup/close',
   'clipboard/writeText',
+  'objects/listPage',
+  'objects/createFolder',
+  'objects/delete',
+  'objects/rename',
+  'objects/properties',
+  'objects/setHeaders',
+  'objects/preview',
+  'objects/checkPublic',
+  'urls/build',
+  'transfers/uploadPaths',
+  'transfers/uploadDeclared',
+  'transfers/resolveConflict',
+  'transfers/cancel',
+  'transfers/retryFailed',
+  'transfers/clearFinished',
+  'transfers/list',
 ]
 
-export const expectedEvents = ['profiles/changed', 'setup/progress']
+export const expectedEvents = ['profiles/changed', 'setup/progress', 'objects/progress', 'transfers/changed', 'transfers/needBytes']

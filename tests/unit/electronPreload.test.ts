@@ -29,7 +29,15 @@ vi.mock('electron', () => ({
       electron.listeners.get(channel)?.delete(listener)
     },
   },
+  webUtils: { getPathForFile: (file: { name: string }) => `/dropped/${file.name}` },
 }))
+
+describe('pathForFile', () => {
+  it('hands over the path of a dropped file, and nothing else about the disk', async () => {
+    const api = await loadPreload()
+    expect(api.pathForFile?.({ name: 'gato.png' } as File)).toBe('/dropped/gato.png')
+  })
+})
 
 async function loadPreload(): Promise<CubetaApi> {
   vi.resetModules()
@@ -57,8 +65,8 @@ describe('preload', () => {
 
   it('exposes exactly one function per contract call, plus on', async () => {
     const api = await loadPreload()
-    expect(Object.keys(api).sort()).toEqual([...expectedCalls, 'on'].sort())
-    expect(Object.keys(api).sort()).toEqual([...callNames, 'on'].sort())
+    expect(Object.keys(api).sort()).toEqual([...expectedCalls, 'on', 'pathForFile'].sort())
+    expect(Object.keys(api).sort()).toEqual([...callNames, 'on', 'pathForFile'].sort())
     for (const value of Object.values(api)) expect(typeof value).toBe('function')
     expect(api).not.toHaveProperty('invoke')
     expect(api).not.toHaveProperty('send')

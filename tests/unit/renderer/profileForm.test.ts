@@ -29,6 +29,7 @@ const profile: ProfileView = {
   forcePathStyle: false,
   secretStorage: 'keychain',
   hasSecret: true,
+  publicBaseUrl: null,
 }
 
 describe('checkProfileForm', () => {

@@ -1,0 +1,49 @@
+import { useState } from 'react'
+import type { ConflictQuestion } from '../../../src-main/contract/bridge'
+import { Dialog } from '../../ui/Dialog'
+import { useTransfersTranslation } from './i18n'
+import { formatBytes } from './transferFormat'
+import { useTransfersStore } from './transfersStore'
+
+/** An upload would replace an object: the user decides, never the app. */
+export function ConflictDialog({ conflict }: { conflict: ConflictQuestion }) {
+  const { t, i18n } = useTransfersTranslation()
+  const resolve = useTransfersStore((s) => s.resolveConflict)
+  const [applyToAll, setApplyToAll] = useState(false)
+  const name = conflict.key.split('/').pop() ?? conflict.key
+  const choose = (choice: 'overwrite' | 'skip' | 'keep-both') => void resolve(choice, applyToAll)
+  return (
+    <Dialog title={t('conflict.title', { name })} onClose={() => choose('skip')} size="small">
+      <div className="dialog__text">
+        <p>{t('conflict.body', { key: conflict.key })}</p>
+        {conflict.existingSize !== null && conflict.existingModified && (
+          <p className="quiet">
+            {t('conflict.existing', {
+              size: formatBytes(conflict.existingSize, i18n.language),
+              date: new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(conflict.existingModified)),
+            })}
+          </p>
+        )}
+        <p className="quiet">{t('conflict.keepBothHelp')}</p>
+        {conflict.remaining > 0 && (
+          <label className="checkbox-field">
+            <input type="checkbox" checked={applyToAll} onChange={(e) => setApplyToAll(e.target.checked)} />
+            <span>{t('conflict.applyToAll', { count: conflict.remaining })}</span>
+          </label>
+        )}
+      </div>
+      <div className="form__actions">
+        {/* Skip has the focus: Enter must never replace someone's file. */}
+        <button type="button" className="button" data-autofocus onClick={() => choose('skip')}>
+          {t('conflict.skip')}
+        </button>
+        <button type="button" className="button" onClick={() => choose('keep-both')}>
+          {t('conflict.keepBoth')}
+        </button>
+        <button type="button" className="button button--danger" onClick={() => choose('overwrite')}>
+          {t('conflict.overwrite')}
+        </button>
+      </div>
+    </Dialog>
+  )
+}

@@ -1,0 +1,66 @@
+import { useEffect } from 'react'
+import { ErrorAlert } from '../../ui/ErrorAlert'
+import { ConflictDialog } from './ConflictDialog'
+import { useTransfersTranslation } from './i18n'
+import { TransferRow } from './TransferRow'
+import { useTransfersStore } from './transfersStore'
+import './transfers.css'
+
+/**
+ * The transfer queue: a panel at the bottom of the window with the total, every file,
+ * and Cancel all / Retry failed / Clear finished. Collapsed to its header when asked.
+ */
+export function TransferPanel() {
+  const { t } = useTransfersTranslation()
+  const follow = useTransfersStore((s) => s.follow)
+  const { transfers, totals, conflict } = useTransfersStore((s) => s.snapshot)
+  const open = useTransfersStore((s) => s.panelOpen)
+  const setOpen = useTransfersStore((s) => s.setPanelOpen)
+  const error = useTransfersStore((s) => s.error)
+  const { cancel, retryFailed, clearFinished } = useTransfersStore.getState()
+  useEffect(() => follow(), [follow])
+
+  if (transfers.length === 0 && !error) return null
+  const overall = totals.bytes === 0 ? 0 : Math.round((totals.transferred / totals.bytes) * 100)
+  return (
+    <section className="transfer-panel" aria-label={t('panel.title')}>
+      <header className="transfer-panel__header">
+        <h2 className="transfer-panel__title">{t('panel.title')}</h2>
+        <span className="quiet">
+          {t('panel.summary', { count: totals.count, done: totals.done })}
+          {totals.failed > 0 && <> · <span className="transfer-panel__failed">{t('panel.failedCount', { count: totals.failed })}</span></>}
+        </span>
+        <progress className="transfer-panel__total" max={100} value={overall} aria-label={t('panel.total')} />
+        <div className="transfer-panel__actions">
+          {totals.active > 0 && (
+            <button type="button" className="button transfer-panel__small" onClick={() => void cancel(null)}>
+              {t('panel.cancelAll')}
+            </button>
+          )}
+          {totals.failed > 0 && (
+            <button type="button" className="button transfer-panel__small" onClick={() => void retryFailed()}>
+              {t('panel.retryFailed')}
+            </button>
+          )}
+          {totals.count > totals.active && (
+            <button type="button" className="button transfer-panel__small" onClick={() => void clearFinished()}>
+              {t('panel.clearFinished')}
+            </button>
+          )}
+          <button type="button" className="button button--quiet transfer-panel__small" aria-expanded={open} onClick={() => setOpen(!open)}>
+            {open ? t('panel.hide') : t('panel.show')}
+          </button>
+        </div>
+      </header>
+      {error && <ErrorAlert error={error} />}
+      {open && (
+        <ul className="transfer-panel__list" aria-label={t('panel.title')}>
+          {transfers.map((transfer) => (
+            <TransferRow key={transfer.id} transfer={transfer} />
+          ))}
+        </ul>
+      )}
+      {conflict && <ConflictDialog conflict={conflict} />}
+    </section>
+  )
+}

@@ -1,0 +1,54 @@
+import { useId, useRef } from 'react'
+import { filesFromInput } from './droppedFiles'
+import { useTransfersTranslation } from './i18n'
+import { useTransfersStore } from './transfersStore'
+
+/** The Upload buttons (files, or a whole folder) and the batch's Cache-Control. */
+export function UploadControls({ profileId, bucket, prefix }: { profileId: string; bucket: string; prefix: string }) {
+  const { t } = useTransfersTranslation()
+  const upload = useTransfersStore((s) => s.upload)
+  const cacheControl = useTransfersStore((s) => s.cacheControl)
+  const setCacheControl = useTransfersStore((s) => s.setCacheControl)
+  const filesInput = useRef<HTMLInputElement>(null)
+  const folderInput = useRef<HTMLInputElement>(null)
+  const cacheId = useId()
+  const helpId = useId()
+
+  const picked = (input: HTMLInputElement | null) => {
+    if (!input?.files || input.files.length === 0) return
+    void upload({ profileId, bucket, prefix }, filesFromInput(input.files))
+    input.value = ''
+  }
+
+  return (
+    <div className="upload-controls">
+      <button type="button" className="button" onClick={() => filesInput.current?.click()}>
+        {t('upload.files')}
+      </button>
+      <button type="button" className="button" onClick={() => folderInput.current?.click()}>
+        {t('upload.folder')}
+      </button>
+      <input ref={filesInput} className="offscreen" type="file" multiple tabIndex={-1} aria-hidden="true" onChange={(e) => picked(e.currentTarget)} />
+      <input
+        ref={(node) => {
+          folderInput.current = node
+          // webkitdirectory isn't in React's typings; it makes the picker choose folders.
+          node?.setAttribute('webkitdirectory', '')
+        }}
+        className="offscreen"
+        type="file"
+        multiple
+        tabIndex={-1}
+        aria-hidden="true"
+        onChange={(e) => picked(e.currentTarget)}
+      />
+      <label className="upload-controls__cache" htmlFor={cacheId}>
+        <span>{t('upload.cacheControl')}</span>
+        <input id={cacheId} className="input input--mono upload-controls__input" value={cacheControl} aria-describedby={helpId} onChange={(e) => setCacheControl(e.target.value)} spellCheck={false} />
+      </label>
+      <span id={helpId} className="offscreen">
+        {t('upload.cacheControlHelp')}
+      </span>
+    </div>
+  )
+}

@@ -1,0 +1,112 @@
+import { create } from 'zustand'
+import type { BridgeError, ConflictChoice, TransfersSnapshot } from '../../../src-main/contract/bridge'
+import { bridge, unwrap } from '../../bridge/bridgeClient'
+import { asBridgeError } from '../../errors/asBridgeError'
+import type { PickedFile } from './droppedFiles'
+import { holdFiles, releaseFiles } from './pageUploads'
+
+type FinishedBatch = TransfersSnapshot['finishedBatches'][number]
+
+interface TransfersState {
+  snapshot: TransfersSnapshot
+  panelOpen: boolean
+  cacheControl: string
+  error: BridgeError | null
+  follow(): () => void
+  upload(target: { profileId: string; bucket: string; prefix: string }, picked: PickedFile[]): Promise<void>
+  resolveConflict(choice: ConflictChoice, applyToAll: boolean): Promise<void>
+  cancel(ids: string[] | null): Promise<void>
+  retryFailed(): Promise<void>
+  clearFinished(): Promise<void>
+  setPanelOpen(open: boolean): void
+  setCacheControl(value: string): void
+  /** The file browser listens, to refresh and select what a batch wrote. */
+  onBatchFinished(listener: (batch: FinishedBatch) => void): () => void
+}
+
+/** A sensible default for Django media: browsers and CDNs may keep a file for a day. */
+export const defaultCacheControl = 'public, max-age=86400'
+
+const empty: TransfersSnapshot = {
+  transfers: [],
+  totals: { count: 0, active: 0, done: 0, failed: 0, bytes: 0, transferred: 0, progress: null },
+  conflict: null,
+  finishedBatches: [],
+}
+const batchListeners = new Set<(batch: FinishedBatch) => void>()
+
+export const useTransfersStore = create<TransfersState>()((set, get) => {
+  const apply = (snapshot: TransfersSnapshot) => {
+    releaseFiles(new Set(snapshot.transfers.map((t) => t.id)))
+    set({ snapshot })
+    for (const batch of snapshot.finishedBatches) batchListeners.forEach((listener) => listener(batch))
+  }
+  const act = async (run: () => Promise<TransfersSnapshot>) => {
+    try {
+      apply(await run())
+      set({ error: null })
+    } catch (caught) {
+      set({ error: asBridgeError(caught) })
+    }
+  }
+  return {
+    snapshot: empty,
+    panelOpen: false,
+    cacheControl: defaultCacheControl,
+    error: null,
+
+    follow() {
+      void bridge['transfers/list']({}).then((r) => r.ok && set({ snapshot: r.value }))
+      return bridge.on('transfers/changed', apply)
+    },
+
+    async upload(target, picked) {
+      if (picked.length === 0) return
+      const cacheControl = get().cacheControl.trim() || null
+      set({ panelOpen: true, error: null })
+      try {
+        // Electron hands over paths, so the main process streams from disk; the page
+        // (browser mode) declares the files and then streams each one when asked.
+        const pathOf = window.cubeta?.pathForFile
+        if (pathOf) {
+          const paths = [...new Set(picked.map((p) => topLevelPath(p, pathOf)))]
+          unwrap(await bridge['transfers/uploadPaths']({ ...target, paths, cacheControl }))
+          return
+        }
+        const declared = unwrap(
+          await bridge['transfers/uploadDeclared']({ ...target, cacheControl, files: picked.map((p) => ({ relativePath: p.relativePath, size: p.file.size })) }),
+        )
+        holdFiles(declared.transferIds, picked.map((p) => p.file))
+      } catch (caught) {
+        set({ error: asBridgeError(caught) })
+      }
+    },
+
+    resolveConflict: (choice, applyToAll) => {
+      const conflict = get().snapshot.conflict
+      if (!conflict) return Promise.resolve()
+      return act(async () => unwrap(await bridge['transfers/resolveConflict']({ batchId: conflict.batchId, choice, applyToAll })))
+    },
+    cancel: (ids) => act(async () => unwrap(await bridge['transfers/cancel']({ ids }))),
+    retryFailed: () => act(async () => unwrap(await bridge['transfers/retryFailed']({}))),
+    clearFinished: () => act(async () => unwrap(await bridge['transfers/clearFinished']({}))),
+    setPanelOpen: (panelOpen) => set({ panelOpen }),
+    setCacheControl: (cacheControl) => set({ cacheControl }),
+    onBatchFinished(listener) {
+      batchListeners.add(listener)
+      return () => batchListeners.delete(listener)
+    },
+  }
+})
+
+/**
+ * A dropped folder's files all live under the folder's own path; the main process walks
+ * it again from disk, so only the top-level item of each relative path is sent.
+ */
+function topLevelPath(picked: PickedFile, pathOf: (file: File) => string): string {
+  const full = pathOf(picked.file)
+  const depth = picked.relativePath.split('/').length - 1
+  let path = full
+  for (let i = 0; i < depth; i++) path = path.replace(/[\\/][^\\/]*$/, '')
+  return path
+}
