@@ -38,3 +38,12 @@ export function objectUrl(location: ObjectLocation, style: UrlStyle = preferredS
     ? `https://s3.${location.region}.amazonaws.com/${location.bucket}/${key}`
     : `https://${location.bucket}.s3.${location.region}.amazonaws.com/${key}`
 }
+
+/**
+ * An object under a profile's public base URL (a CDN or custom domain in front of the
+ * bucket): the base, one slash, the encoded key. The base's own path is kept, so
+ * "https://cdn.example.com/media" serves "media/KEY".
+ */
+export function baseUrlFor(publicBaseUrl: string, key: string): string {
+  return `${publicBaseUrl.replace(/\/+$/, '')}/${encodeKey(key)}`
+}

@@ -57,6 +57,17 @@ export function toAppError(error: unknown, context: { keyIdMasked?: string; acti
     case 'TimeoutError':
     case 'RequestTimeout':
       return unreachable(where)
+    // The file browser's: a key or bucket that someone else removed meanwhile.
+    case 'NoSuchKey':
+      return new AppError('object-not-found', 'That object no longer exists.',
+        'Refresh the folder: someone may have moved or deleted it.')
+    case 'NoSuchBucket':
+      return new AppError('bucket-not-found', 'That bucket does not exist any more.',
+        'Refresh the bucket list: it may have been deleted, or the name may be mistyped.')
+    case 'InvalidObjectState':
+    case 'ObjectNotInActiveTierError':
+      return new AppError('object-archived', 'This object is archived (Glacier or Deep Archive), so it cannot be read or copied now.',
+        'Restore it first (S3 console → Actions → Initiate restore), then try again when the restore has finished.')
   }
   if (networkCodes.has(code) || networkCodes.has(name) || /ECONNREFUSED|ENOTFOUND|getaddrinfo|socket hang up/.test(e.message ?? '')) {
     return unreachable(where)

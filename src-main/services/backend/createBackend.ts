@@ -11,6 +11,8 @@ import { createProfileRepository } from '../profiles/profileRepository'
 import { createProfileService } from '../profiles/profileService'
 import { createSetupWizard } from '../setupWizard/setupWizardService'
 import { createObjectHandlers } from '../objects/objectHandlers'
+import { createBucketRegionCache } from '../objects/bucketRegionCache'
+import { createBucketScopes } from '../objects/bucketScope'
 import { createTransferHandlers } from '../transfers/transferHandlers'
 import type { Backend } from './backend'
 import type { BackendOptions } from './backendOptions'
@@ -36,8 +38,10 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const awsFiles = createAwsFileImport({ homeDir: options.homeDir, profiles })
   const setup = createSetupWizard({ clients, profiles, onProgress: (state) => events.emit('setup/progress', state) })
 
+  // Object calls and uploads both sign for the bucket's own region, asked once per bucket.
+  const scopeFor = createBucketScopes({ profiles, clients, regions: createBucketRegionCache() })
   const transfers = createTransferHandlers({
-    s3For: async (profileId) => clients.s3(await profiles.connectionFor(profileId)),
+    s3For: async (profileId, bucket) => (await scopeFor(profileId, bucket)).s3,
     events,
     // Browser mode shares the page's ~6 connections with the API and the event stream.
     maxConcurrentFiles: options.shell === 'browser' ? 3 : 4,
@@ -65,7 +69,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     'setup/finish': ({ sessionId, profileName }) => setup.finish(sessionId, profileName),
     'setup/revealEnv': ({ sessionId }) => setup.revealEnv(sessionId),
     'setup/close': ({ sessionId }) => setup.close(sessionId),
-    ...createObjectHandlers({ profiles, clients, events }),
+    ...createObjectHandlers({ profiles, clients, events, scopeFor }),
     ...transfers.handlers,
     'clipboard/writeText': async ({ text }) => {
       if (!options.writeClipboard) {

@@ -1,0 +1,20 @@
+import { expect, type Page } from '@playwright/test'
+
+/** The steps several journeys share, as a user does them through the UI. */
+export async function addProfileThroughUi(page: Page, keys: { accessKeyId: string; secretAccessKey: string }, options: { name?: string; region?: string } = {}) {
+  await page.getByRole('button', { name: 'Add a profile' }).click()
+  await page.getByLabel('Profile name').fill(options.name ?? 'Mi proyecto Django')
+  await page.getByLabel('Access key ID').fill(keys.accessKeyId)
+  await page.getByLabel('Secret access key').fill(keys.secretAccessKey)
+  await page.getByLabel('Region').selectOption(options.region ?? 'eu-west-1')
+  await page.getByRole('button', { name: 'Save profile' }).click()
+  await expect(page.getByRole('table', { name: 'Buckets' })).toBeVisible()
+}
+
+/** A public-read policy like the one setup writes, for tests that fetch URLs anonymously. */
+export function publicReadPolicy(bucket: string): string {
+  return JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [{ Sid: 'TestPublicRead', Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: `arn:aws:s3:::${bucket}/*` }],
+  })
+}
