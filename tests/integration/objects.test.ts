@@ -15,8 +15,9 @@ import { toAppError } from '../../src-main/services/aws/awsErrors'
 import type { BucketScope } from '../../src-main/services/objects/bucketScope'
 import { copyObject } from '../../src-main/services/objects/copyObject'
 import { makeTestPng } from '../../src-main/services/setupWizard/testImage'
-import { makeBackend } from '../support/backendHarness'
+import { addSessionProfile, makeBackend } from '../support/backendHarness'
 import { adminS3, resetMoto, seedAccount, useMoto, type Moto } from '../support/moto'
+import { longKey, oddKeys } from '../support/oddKeys'
 
 let moto: Moto
 beforeAll(async () => {
@@ -26,8 +27,6 @@ afterAll(async () => moto.stop())
 
 const bucket = 'cubeta-objects'
 // A 1,000-byte key: 'd/' plus 499 two-byte characters.
-const longKey = `d/${'é'.repeat(499)}`
-const weirdKeys = ['año 2024/foto niño+1 #2.png', 'a b+c%d?.txt', '📷/gato 🐱.jpg', longKey]
 
 type Harness = Awaited<ReturnType<typeof makeBackend>>
 
@@ -36,15 +35,7 @@ async function freshWorld() {
   await resetMoto(moto.endpoint)
   const keys = await seedAccount(moto.endpoint, [{ name: bucket, region: 'us-east-1' }])
   const h = await makeBackend(moto.endpoint)
-  const profile = await h.ok('profiles/add', {
-    name: 'Blog',
-    accessKeyId: keys.accessKeyId,
-    secretAccessKey: keys.secretAccessKey,
-    region: 'us-east-1',
-    endpoint: null,
-    forcePathStyle: false,
-    secretStorage: 'session',
-  })
+  const profile = await addSessionProfile(h, keys)
   const progress: OperationProgress[] = []
   h.backend.events.subscribe((event, payload) => {
     if (event === 'objects/progress') progress.push(payload as OperationProgress)
@@ -123,7 +114,7 @@ describe('objects against moto', () => {
   const ref = (key: string) => ({ profileId: w.profileId, bucket, key })
 
   it('lists folders and objects with a delimiter, keys exactly as stored', async () => {
-    await putMany(w.s3, [...weirdKeys, 'año 2024/', 'top.txt'])
+    await putMany(w.s3, [...oddKeys, 'año 2024/', 'top.txt'])
     const root = await h.ok('objects/listPage', { profileId: w.profileId, bucket, prefix: '', token: null })
     expect(root.nextToken).toBeNull()
     expect(root.entries.filter((e) => e.kind === 'folder').map((e) => [e.key, e.name]).sort()).toEqual([
@@ -137,7 +128,9 @@ describe('objects against moto', () => {
     ])
     const inside = await h.ok('objects/listPage', { profileId: w.profileId, bucket, prefix: 'año 2024/', token: null })
     expect(inside.entries.map((e) => [e.key, e.name, e.kind])).toEqual([['año 2024/foto niño+1 #2.png', 'foto niño+1 #2.png', 'object']])
-    const long = await h.ok('objects/listPage', { profileId: w.profileId, bucket, prefix: 'd/', token: null })
+    // The 1,000-byte key, listed from its own folder.
+    const folder = longKey.slice(0, longKey.lastIndexOf('/') + 1)
+    const long = await h.ok('objects/listPage', { profileId: w.profileId, bucket, prefix: folder, token: null })
     expect(long.entries.map((e) => e.key)).toEqual([longKey])
   })
 

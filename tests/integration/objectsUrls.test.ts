@@ -1,7 +1,8 @@
 import { PutBucketPolicyCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { makeBackend } from '../support/backendHarness'
+import { addSessionProfile, makeBackend } from '../support/backendHarness'
 import { adminS3, resetMoto, seedAccount, useMoto, type Moto } from '../support/moto'
+import { longKey, oddKeys } from '../support/oddKeys'
 
 let moto: Moto
 beforeAll(async () => {
@@ -11,8 +12,6 @@ afterAll(async () => moto.stop())
 
 const bucket = 'cubeta-urls'
 const euBucket = 'cubeta-eu'
-const longKey = `d/${'é'.repeat(499)}`
-const weirdKeys = ['año 2024/foto niño+1 #2.png', 'a b+c%d?.txt', '📷/gato 🐱.jpg', longKey]
 const bodyOf = (key: string) => `bytes of ${key} ✓`
 
 /** What a visitor's browser gets: no credentials at all. */
@@ -38,23 +37,15 @@ describe('URLs and public checks against moto (IAM enforcement off)', () => {
       { name: euBucket, region: 'eu-west-1' },
     ])
     s3 = adminS3(moto.endpoint)
-    for (const key of weirdKeys) await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: bodyOf(key) }))
+    for (const key of oddKeys) await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: bodyOf(key) }))
     h = await makeBackend(moto.endpoint)
     profileId = (
-      await h.ok('profiles/add', {
-        name: 'Blog',
-        accessKeyId: keys.accessKeyId,
-        secretAccessKey: keys.secretAccessKey,
-        region: 'us-east-1',
-        endpoint: null,
-        forcePathStyle: false,
-        secretStorage: 'session',
-      })
+      await addSessionProfile(h, keys)
     ).id
   })
   afterEach(async () => h.dispose())
   const build = (form: 'public' | 'path-style' | 'custom-base' | 'presigned' | 'html' | 'markdown', over: { keys?: string[]; bucket?: string; expiresInSeconds?: number | null; profileId?: string } = {}) =>
-    h.call('urls/build', { profileId: over.profileId ?? profileId, bucket: over.bucket ?? bucket, keys: over.keys ?? weirdKeys, form, expiresInSeconds: over.expiresInSeconds ?? null })
+    h.call('urls/build', { profileId: over.profileId ?? profileId, bucket: over.bucket ?? bucket, keys: over.keys ?? oddKeys, form, expiresInSeconds: over.expiresInSeconds ?? null })
   const built = async (...args: Parameters<typeof build>) => {
     const result = await build(...args)
     if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`)
@@ -70,12 +61,12 @@ describe('URLs and public checks against moto (IAM enforcement off)', () => {
     expect(pub.urls[2]).toBe(`${moto.endpoint}/${bucket}/%F0%9F%93%B7/gato%20%F0%9F%90%B1.jpg`)
 
     for (const url of [...pub.urls, ...path.urls]) expect((await anonymous(url)).status).toBe(403)
-    for (const key of weirdKeys) {
-      expect(await h.ok('objects/checkPublic', { profileId, bucket, key })).toEqual({ isPublic: false, status: 403, url: pub.urls[weirdKeys.indexOf(key)] })
+    for (const key of oddKeys) {
+      expect(await h.ok('objects/checkPublic', { profileId, bucket, key })).toEqual({ isPublic: false, status: 403, url: pub.urls[oddKeys.indexOf(key)] })
     }
 
     await makePublic(s3, bucket)
-    for (const [i, key] of weirdKeys.entries()) {
+    for (const [i, key] of oddKeys.entries()) {
       for (const url of [pub.urls[i]!, path.urls[i]!]) expect(await anonymous(url)).toEqual({ status: 200, text: bodyOf(key) })
       const check = await h.ok('objects/checkPublic', { profileId, bucket, key })
       expect(check.isPublic).toBe(true)
@@ -85,7 +76,7 @@ describe('URLs and public checks against moto (IAM enforcement off)', () => {
 
   it('presigned URLs open a private object with plain fetch, signed for the bucket’s own region', async () => {
     const signed = await built('presigned')
-    for (const [i, key] of weirdKeys.entries()) {
+    for (const [i, key] of oddKeys.entries()) {
       const url = new URL(signed.urls[i]!)
       expect(url.searchParams.get('X-Amz-Expires')).toBe('3600')
       expect(url.searchParams.get('X-Amz-Credential')).toContain('/us-east-1/s3/aws4_request')
@@ -108,7 +99,7 @@ describe('URLs and public checks against moto (IAM enforcement off)', () => {
     if (!none.ok) expect(none.error.hint).toMatch(/Edit profile/)
 
     await h.ok('profiles/update', { id: profileId, publicBaseUrl: 'https://cdn.example.com/media/' })
-    const base = await built('custom-base', { keys: weirdKeys.slice(0, 2) })
+    const base = await built('custom-base', { keys: oddKeys.slice(0, 2) })
     expect(base.text).toBe(
       'https://cdn.example.com/media/a%C3%B1o%202024/foto%20ni%C3%B1o%2B1%20%232.png\nhttps://cdn.example.com/media/a%20b%2Bc%25d%3F.txt',
     )

@@ -9,6 +9,7 @@ import type { TransfersSnapshot } from '../../src-main/contract/bridge'
 import { listSourceFiles } from '../../src-main/services/transfers/sourceFiles'
 import { createTransferEngine } from '../../src-main/services/transfers/transferEngine'
 import { adminS3, resetMoto, useMoto, type Moto } from '../support/moto'
+import { longKey, oddKeys } from '../support/oddKeys'
 
 let moto: Moto
 beforeAll(async () => {
@@ -21,9 +22,6 @@ beforeEach(async () => {
   await adminS3(moto.endpoint).send(new CreateBucketCommand({ Bucket: bucket }))
 })
 
-// The last is a 1,000-byte key; a file name may have only 255 bytes, so it nests folders.
-const longKey = `d/${`${'é'.repeat(100)}/`.repeat(4)}${'é'.repeat(97)}`
-const weirdKeys = ['año 2024/foto niño+1 #2.png', 'a b+c%d?.txt', '📷/gato 🐱.jpg', longKey]
 
 /** An engine on the admin client, recording every snapshot it publishes. */
 function engine(options: { partsPerFile?: number } = {}) {
@@ -64,14 +62,14 @@ describe('uploads against moto', () => {
   })
 
   it('uploads a folder tree with odd keys, keeping relative paths, with Content-Type from the name', async () => {
-    const files = Object.fromEntries([...weirdKeys, 'site/app.css', 'site/app.js', 'site/logo.svg', 'site/font.woff2', 'site/photo.webp', 'site/photo.avif'].map((k, i) => [`web/${k}`, `file ${i}`]))
+    const files = Object.fromEntries([...oddKeys, 'site/app.css', 'site/app.js', 'site/logo.svg', 'site/font.woff2', 'site/photo.webp', 'site/photo.avif'].map((k, i) => [`web/${k}`, `file ${i}`]))
     const root = await tree(files)
     const sources = await listSourceFiles([join(root, 'web')])
     const { e, settle } = engine()
     e.enqueue('p', bucket, 'media/', sources.map((s) => ({ relativePath: s.relativePath, size: s.size, source: { kind: 'path', path: s.absolutePath } })), 'public, max-age=86400')
     const done = await settle()
     expect(done.totals).toMatchObject({ done: 10, failed: 0, active: 0 })
-    for (const [i, key] of [...weirdKeys].entries()) expect((await body(`media/web/${key}`)).toString()).toBe(`file ${i}`)
+    for (const [i, key] of [...oddKeys].entries()) expect((await body(`media/web/${key}`)).toString()).toBe(`file ${i}`)
     const types = await Promise.all(['app.css', 'app.js', 'logo.svg', 'font.woff2', 'photo.webp', 'photo.avif'].map(async (n) => (await head(`media/web/site/${n}`)).ContentType))
     expect(types).toEqual(['text/css; charset=utf-8', 'text/javascript; charset=utf-8', 'image/svg+xml', 'font/woff2', 'image/webp', 'image/avif'])
     expect((await head('media/web/año 2024/foto niño+1 #2.png')).ContentType).toBe('image/png')

@@ -36,3 +36,8 @@ export async function makeBackend(endpoint: string, options: { secretStore?: Sec
   }
   return { backend, call, ok, dataDir, secretStore, logs, dataFolderText, dispose: () => rm(dataDir, { recursive: true, force: true }) }
 }
+
+/** A profile for already-seeded keys, kept in session memory so tests leave no keychain entries. */
+export async function addSessionProfile(h: Awaited<ReturnType<typeof makeBackend>>, keys: { accessKeyId: string; secretAccessKey: string }, region = 'us-east-1') {
+  return h.ok('profiles/add', { name: 'Blog', accessKeyId: keys.accessKeyId, secretAccessKey: keys.secretAccessKey, region, endpoint: null, forcePathStyle: false, secretStorage: 'session' })
+}
