@@ -5,11 +5,27 @@ import { translateError } from '../errors/translateError'
 import { lookupIn } from '../i18n/i18n'
 import { AlertIcon } from './icons'
 
-/** A failed call, with what to do about it. Announced at once by screen readers. */
-export function ErrorAlert({ error, className }: { error: BridgeError; className?: string }) {
+interface Props {
+  error: BridgeError
+  className?: string
+  /** A feature's own i18next namespace, looked up before the shell's catalog. */
+  namespace?: string
+}
+
+/**
+ * A failed call, with what to do about it. Announced at once by screen readers.
+ * Translated by error code from the feature's catalog, then the shell's, falling back
+ * to the server's English (the most specific wording).
+ */
+export function ErrorAlert({ error, className, namespace }: Props) {
   const { i18n } = useTranslation()
   const language = i18n.language
-  const shown = translateError(error, language, lookupIn(language))
+  const fromShell = lookupIn(language)
+  const lookup = (key: string) => {
+    const own: unknown = namespace ? i18n.getResource(language, namespace, key) : undefined
+    return typeof own === 'string' ? own : fromShell(key)
+  }
+  const shown = translateError(error, language, lookup)
   const ref = useRef<HTMLDivElement>(null)
   // In a long form the alert can appear below the fold, where nobody would see it.
   useEffect(() => {

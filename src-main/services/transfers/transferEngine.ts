@@ -172,7 +172,7 @@ export function createTransferEngine(deps: EngineDeps) {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         pageStreams.delete(transfer.id)
-        reject(new AppError('page-gone', `The page stopped sending ${transfer.name}.`, 'Keep the Cubeta page open while files upload, then retry the failed ones.'))
+        reject(new AppError('page-gone', `The page stopped sending ${transfer.name}.`, 'Keep the Cubeta page open while files upload, then retry the failed ones.', { name: transfer.name }))
       }, deps.pageTimeoutMs ?? 60_000)
       pageStreams.set(transfer.id, (stream) => {
         clearTimeout(timer)

@@ -31,7 +31,7 @@ export function TransferRow({ transfer }: { transfer: TransferView }) {
           <> · {t('rate', { speed: formatBytes(transfer.speed, i18n.language), eta: formatDuration(transfer.etaSeconds, i18n.language) })}</>
         )}
       </div>
-      {transfer.error && <ErrorAlert error={transfer.error} />}
+      {transfer.error && <ErrorAlert error={transfer.error} namespace="transfers" />}
     </li>
   )
 }
