@@ -60,7 +60,7 @@ function GuidedSetup() {
       onClose={closeSetup}
       onFinished={({ profileId, bucket }) => {
         void loadProfiles().then(() => selectProfile(profileId))
-        openBucket(bucket)
+        openBucket({ profileId, bucket })
       }}
     />
   )

@@ -3,21 +3,29 @@ import { create } from 'zustand'
 /**
  * Which main view shows: the workspace, or the guided setup taking the whole window
  *
- * `openedBucket` is the bucket the user last chose to open (setup ends there); the file
- * browser will take it from here.
+ * `opened` is the bucket the user is browsing (setup ends there), tied to its profile so
+ * switching profiles goes back to that profile's bucket list.
  */
+export interface OpenedBucket {
+  profileId: string
+  bucket: string
+}
+
 interface AppViewState {
   view: 'main' | 'setup'
-  openedBucket: string | null
+  /** The bucket being browsed, for which profile; null shows the bucket list. */
+  opened: OpenedBucket | null
   openSetup(): void
   closeSetup(): void
-  openBucket(bucket: string): void
+  openBucket(opened: OpenedBucket): void
+  closeBucket(): void
 }
 
 export const useAppViewStore = create<AppViewState>()((set) => ({
   view: 'main',
-  openedBucket: null,
+  opened: null,
   openSetup: () => set({ view: 'setup' }),
   closeSetup: () => set({ view: 'main' }),
-  openBucket: (bucket) => set({ view: 'main', openedBucket: bucket }),
+  openBucket: (opened) => set({ view: 'main', opened }),
+  closeBucket: () => set({ opened: null }),
 }))

@@ -16,13 +16,13 @@ const words = {
     locale: 'en-US', start: 'Guided setup', region: 'Guided setup', keyId: 'Access key ID', secret: 'Secret access key', next: 'Next',
     user: 'IAM user name', bucket: 'Bucket name', regionSelect: 'Region', keep: 'Keep the test image', setUp: 'Set up',
     itWorks: 'It works', finish: 'Finish', ready: 'Your bucket is ready', copyUrl: 'Copy URL', openBucket: 'Open the bucket',
-    buckets: 'Buckets', spaceProblem: /spaces/i, nameProblems: [/lowercase/i, /3 to 63/i, /IP address/i, /reserved/i],
+    crumbs: 'Breadcrumbs', spaceProblem: /spaces/i, nameProblems: [/lowercase/i, /3 to 63/i, /IP address/i, /reserved/i],
   },
   es: {
     locale: 'es-ES', start: 'Configuración guiada', region: 'Configuración guiada', keyId: 'ID de clave de acceso', secret: 'Clave de acceso secreta', next: 'Siguiente',
     user: 'Nombre del usuario de IAM', bucket: 'Nombre del bucket', regionSelect: 'Región', keep: 'Conservar la imagen de prueba', setUp: 'Configurar',
     itWorks: 'Funciona', finish: 'Terminar', ready: 'Tu bucket está listo', copyUrl: 'Copiar la URL', openBucket: 'Abrir el bucket',
-    buckets: 'Buckets', spaceProblem: /espacio/i, nameProblems: [/minúscula/i, /3 a 63/i, /IP/i, /reservad/i],
+    crumbs: 'Ruta', spaceProblem: /espacio/i, nameProblems: [/minúscula/i, /3 a 63/i, /IP/i, /reservad/i],
   },
 } as const
 
@@ -114,8 +114,9 @@ for (const [language, w] of Object.entries(words)) {
       expect(Buffer.from(await served.arrayBuffer()).subarray(0, 4).toString('hex')).toBe('89504e47')
 
       await wizard.getByRole('button', { name: w.openBucket }).click()
-      const row = page.getByRole('table', { name: w.buckets }).getByRole('row').filter({ hasText: 'mi-blog-media' })
-      await expect(row).toHaveAttribute('aria-current', 'true')
+      // The browser opens on the bucket, with the kept test image's folder in it.
+      await expect(page.getByRole('navigation', { name: w.crumbs }).getByText('mi-blog-media')).toHaveAttribute('aria-current', 'page')
+      await expect(page.getByRole('grid').getByRole('row').filter({ hasText: 'cubeta-check/' })).toBeVisible()
       await shot('7-bucket-opened')
       // The clipboard still holds the URL once the wizard is gone.
       expect(await readClipboard(page)).toBe(url)

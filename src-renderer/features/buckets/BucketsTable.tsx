@@ -3,11 +3,14 @@ import type { BucketSummary } from '../../../src-main/contract/bridge'
 import { BucketIcon } from '../../ui/icons'
 import { formatCreated, formatCreatedInFull } from './formatCreated'
 import { useAppViewStore } from '../../app/appViewStore'
+import { useBucketsStore } from './bucketsStore'
 
 export function BucketsTable({ buckets, busy }: { buckets: BucketSummary[]; busy: boolean }) {
   const { t, i18n } = useTranslation()
   const unknown = t('buckets.unknown')
-  const opened = useAppViewStore((s) => s.openedBucket)
+  const openBucket = useAppViewStore((s) => s.openBucket)
+  const profileId = useBucketsStore((s) => s.profileId)
+  const open = (bucket: string) => profileId && openBucket({ profileId, bucket })
   return (
     <table className="table" aria-label={t('buckets.tableLabel')} aria-busy={busy}>
       <thead>
@@ -19,10 +22,15 @@ export function BucketsTable({ buckets, busy }: { buckets: BucketSummary[]; busy
       </thead>
       <tbody>
         {buckets.map((bucket) => (
-          <tr key={bucket.name} className={bucket.name === opened ? 'table__row--opened' : undefined} aria-current={bucket.name === opened ? 'true' : undefined}>
+          <tr key={bucket.name} className="table__row--link" onClick={() => open(bucket.name)}>
             <td className="table__name">
               <BucketIcon />
-              <span>{bucket.name}</span>
+              <button type="button" className="link-button" onClick={(event) => {
+                event.stopPropagation()
+                open(bucket.name)
+              }}>
+                {bucket.name}
+              </button>
             </td>
             <td className="mono">{bucket.region ?? unknown}</td>
             <td>

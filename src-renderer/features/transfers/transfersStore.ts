@@ -3,7 +3,7 @@ import type { BridgeError, ConflictChoice, TransfersSnapshot } from '../../../sr
 import { bridge, unwrap } from '../../bridge/bridgeClient'
 import { asBridgeError } from '../../errors/asBridgeError'
 import type { PickedFile } from './droppedFiles'
-import { holdFiles, releaseFiles } from './pageUploads'
+import { answerByteRequests, holdFiles, releaseFiles } from './pageUploads'
 
 type FinishedBatch = TransfersSnapshot['finishedBatches'][number]
 
@@ -57,7 +57,12 @@ export const useTransfersStore = create<TransfersState>()((set, get) => {
 
     follow() {
       void bridge['transfers/list']({}).then((r) => r.ok && set({ snapshot: r.value }))
-      return bridge.on('transfers/changed', apply)
+      const stopAnswering = window.cubeta ? () => undefined : answerByteRequests()
+      const stopFollowing = bridge.on('transfers/changed', apply)
+      return () => {
+        stopAnswering()
+        stopFollowing()
+      }
     },
 
     async upload(target, picked) {
