@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import { readFileSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -25,7 +26,7 @@ async function main() {
     dataDir: values['data-dir'] ?? defaultDataDir(),
     shell: 'browser',
     osLocale: Intl.DateTimeFormat().resolvedOptions().locale,
-    version: process.env.npm_package_version ?? '0.0.0',
+    version: packageVersion(),
     homeDir: homedir(),
     awsEndpointOverride: process.env.CUBETA_AWS_ENDPOINT || null,
     log: (line) => console.error(redactSecrets(line)),
@@ -45,6 +46,15 @@ async function main() {
   }
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)
+}
+
+/** The app's version from its package.json, whether started by npm or by hand. */
+function packageVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8')) as { version: string }).version
+  } catch {
+    return process.env.npm_package_version ?? '0.0.0'
+  }
 }
 
 main().catch((error) => {
