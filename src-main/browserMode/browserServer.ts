@@ -70,6 +70,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
 
     if (path.startsWith('/api/call/')) return handleCall(request, response, path.slice('/api/call/'.length))
     if (path.startsWith('/api/upload/')) return handleUpload(request, response, path.slice('/api/upload/'.length))
+    if (path.startsWith('/api/download/') && request.method === 'GET') return handleDownload(response, path.slice('/api/download/'.length))
     if (path === '/api/events' && request.method === 'GET') return openEventStream(response)
     if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'text/plain; charset=utf-8', 'Method not allowed.')
 
@@ -116,6 +117,20 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     }
     const transfer = await options.backend.transfers.settled(decodeURIComponent(transferId))
     return send(response, 200, 'application/json; charset=utf-8', JSON.stringify({ ok: true, value: { status: transfer?.status ?? 'unknown' } }))
+  }
+
+  /** A one-time link from objects/downloadLink: the object's bytes, streamed, as an attachment. */
+  async function handleDownload(response: ServerResponse, token: string) {
+    const opened = await options.backend.openDownload(token).catch(() => null)
+    if (!opened) return send(response, 404, 'text/plain; charset=utf-8', 'This download link has expired. Click Download again.')
+    response.writeHead(200, {
+      ...securityHeaders,
+      'content-type': opened.contentType,
+      ...(opened.length !== null ? { 'content-length': String(opened.length) } : {}),
+      'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(opened.fileName)}`,
+      'cache-control': 'no-store',
+    })
+    opened.body.pipe(response)
   }
 
   function openEventStream(response: ServerResponse) {

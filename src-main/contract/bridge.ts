@@ -347,6 +347,10 @@ export interface Calls {
   'transfers/retryFailed': { input: Record<string, never>; output: TransfersSnapshot }
   'transfers/clearFinished': { input: Record<string, never>; output: TransfersSnapshot }
   'transfers/list': { input: Record<string, never>; output: TransfersSnapshot }
+  /** Electron: asks for a folder, then streams the objects there (never over an existing file). */
+  'objects/download': { input: { profileId: string; bucket: string; keys: string[] }; output: { folder: string | null; written: string[] } }
+  /** Browser mode: a one-time link the browser downloads itself, streamed through the local server. */
+  'objects/downloadLink': { input: ObjectRef; output: { url: string } }
   'urls/build': { input: { profileId: string; bucket: string; keys: string[]; form: UrlForm; expiresInSeconds: number | null }; output: { text: string; urls: string[] } }
 }
 
@@ -392,6 +396,8 @@ export const callNames = [
   'objects/preview',
   'objects/checkPublic',
   'urls/build',
+  'objects/download',
+  'objects/downloadLink',
   'transfers/uploadPaths',
   'transfers/uploadDeclared',
   'transfers/resolveConflict',

@@ -1,4 +1,4 @@
-import { dialog } from 'electron'
+import { dialog, type BrowserWindow, type OpenDialogOptions } from 'electron'
 
 /**
  * Native error dialogs
@@ -9,4 +9,11 @@ import { dialog } from 'electron'
  */
 export function showStartupError(message: string): void {
   dialog.showErrorBox('Cubeta could not start', message)
+}
+
+/** Where to save downloads: a folder the user picks; null when they cancel. */
+export async function chooseDownloadFolder(parent: BrowserWindow | null): Promise<string | null> {
+  const options: OpenDialogOptions = { title: 'Download to…', properties: ['openDirectory', 'createDirectory'] }
+  const answer = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options)
+  return answer.canceled ? null : (answer.filePaths[0] ?? null)
 }

@@ -5,7 +5,7 @@ import { createBackend } from '../services/backend/createBackend'
 import { redactSecrets } from '../services/security/redact'
 import { appEntryUrl } from '../services/security/appOrigin'
 import { registerAppScheme, serveRenderer } from './appProtocol'
-import { showStartupError } from './dialogs'
+import { chooseDownloadFolder, showStartupError } from './dialogs'
 import { registerIpc } from './ipc'
 import { followTransferProgress } from './taskbarProgress'
 import { hardenSession, hardenWebContents } from './windowHardening'
@@ -55,6 +55,7 @@ async function start(): Promise<void> {
     homeDir: app.getPath('home'),
     awsEndpointOverride: process.env.CUBETA_AWS_ENDPOINT ?? null,
     writeClipboard: (text) => clipboard.writeText(text),
+    chooseFolder: () => chooseDownloadFolder(mainWindow),
   })
   registerIpc({ ipcMain, backend, windowContents: () => mainWindow?.webContents ?? null })
   followTransferProgress(backend.events, () => mainWindow)

@@ -161,6 +161,8 @@ export const callSchemas = {
     .strict(),
   'objects/preview': z.object(objectRef).strict(),
   'objects/checkPublic': z.object(objectRef).strict(),
+  'objects/download': z.object({ profileId: id, bucket: bucketName, keys: z.array(objectKey).min(1).max(10_000) }).strict(),
+  'objects/downloadLink': z.object(objectRef).strict(),
   'transfers/uploadPaths': z
     .object({ profileId: id, bucket: bucketName, prefix, paths: z.array(z.string().min(1).max(4096)).min(1).max(10_000), cacheControl })
     .strict(),

@@ -7,7 +7,7 @@ import { createMemorySecretStore, type SecretStore } from '../../src-main/servic
 import type { CallInput, CallName, CallOutput, BridgeResult } from '../../src-main/contract/bridge'
 
 /** A real backend on a throwaway data folder, pointed at moto like a test build of the app. */
-export async function makeBackend(endpoint: string, options: { secretStore?: SecretStore; homeDir?: string } = {}) {
+export async function makeBackend(endpoint: string, options: { secretStore?: SecretStore; homeDir?: string; chooseFolder?: () => Promise<string | null> } = {}) {
   const dataDir = await mkdtemp(join(tmpdir(), 'cubeta-data-'))
   const secretStore = options.secretStore ?? createMemorySecretStore()
   const logs: string[] = []
@@ -20,6 +20,7 @@ export async function makeBackend(endpoint: string, options: { secretStore?: Sec
     secretStore,
     awsEndpointOverride: endpoint,
     log: (line) => logs.push(line),
+    ...(options.chooseFolder ? { chooseFolder: options.chooseFolder } : {}),
   })
   const call = <K extends CallName>(name: K, input: CallInput<K>) =>
     backend.router.dispatch(name, input) as Promise<BridgeResult<CallOutput<K>>>

@@ -31,6 +31,8 @@ export const expectedCalls = [
   'objects/preview',
   'objects/checkPublic',
   'urls/build',
+  'objects/download',
+  'objects/downloadLink',
   'transfers/uploadPaths',
   'transfers/uploadDeclared',
   'transfers/resolveConflict',

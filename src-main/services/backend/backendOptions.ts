@@ -19,4 +19,6 @@ export interface BackendOptions {
   log?: (line: string) => void
   /** The OS clipboard, where the shell has one the window can't reach (Electron). */
   writeClipboard?: (text: string) => void
+  /** Asks where to save downloads (Electron's folder dialog); null when cancelled. */
+  chooseFolder?: () => Promise<string | null>
 }

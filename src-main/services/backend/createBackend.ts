@@ -14,6 +14,7 @@ import { createObjectHandlers } from '../objects/objectHandlers'
 import { createBucketRegionCache } from '../objects/bucketRegionCache'
 import { createBucketScopes } from '../objects/bucketScope'
 import { createTransferHandlers } from '../transfers/transferHandlers'
+import { createDownloadHandlers } from '../downloads/downloadHandlers'
 import type { Backend } from './backend'
 import type { BackendOptions } from './backendOptions'
 
@@ -48,6 +49,8 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     allowPaths: options.shell === 'electron',
   })
 
+  const downloads = createDownloadHandlers({ scopeFor, chooseFolder: options.chooseFolder })
+
   const handlers: Handlers = {
     'app/info': async () => ({
       version: options.version,
@@ -71,6 +74,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     'setup/close': ({ sessionId }) => setup.close(sessionId),
     ...createObjectHandlers({ profiles, clients, events, scopeFor }),
     ...transfers.handlers,
+    ...downloads.handlers,
     'clipboard/writeText': async ({ text }) => {
       if (!options.writeClipboard) {
         throw new AppError('clipboard-in-browser', 'In browser mode the page copies by itself.', 'Allow clipboard access for this page in the browser.')
@@ -84,6 +88,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     router: createRouter(handlers, options.log),
     events,
     transfers: transfers.engine,
+    openDownload: downloads.open,
     async close() {},
   }
 }

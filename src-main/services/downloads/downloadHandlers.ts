@@ -1,0 +1,49 @@
+import { GetObjectCommand } from '@aws-sdk/client-s3'
+import type { Readable } from 'node:stream'
+import type { ObjectRef } from '../../contract/bridge'
+import { AppError } from '../../router/appError'
+import type { Handlers } from '../../router/router'
+import type { ScopeFor } from '../objects/bucketScope'
+import { createDownloadLinks } from './downloadLinks'
+import { downloadToFolder } from './downloadToFolder'
+
+export interface OpenedDownload {
+  body: Readable
+  contentType: string
+  length: number | null
+  fileName: string
+}
+
+/** Downloads: to a chosen folder in Electron, through a one-time link in browser mode. */
+export function createDownloadHandlers(deps: { scopeFor: ScopeFor; chooseFolder?: () => Promise<string | null> }) {
+  const links = createDownloadLinks()
+  const handlers: Pick<Handlers, 'objects/download' | 'objects/downloadLink'> = {
+    'objects/download': async ({ profileId, bucket, keys }) => {
+      if (!deps.chooseFolder) throw new AppError('download-in-browser', 'In browser mode the browser saves downloads itself.', 'Use the Download button, which opens a link.')
+      const folder = await deps.chooseFolder()
+      if (folder === null) return { folder: null, written: [] }
+      const scope = await deps.scopeFor(profileId, bucket)
+      const objects = keys.filter((key) => !key.endsWith('/'))
+      const written = await downloadToFolder(scope.s3, bucket, objects, folder).catch((error) => {
+        throw error instanceof AppError ? error : scope.fail(error, 'download')
+      })
+      return { folder, written }
+    },
+    'objects/downloadLink': async (ref) => ({ url: links.create(ref) }),
+  }
+
+  /** The browser-mode server exchanges a link's token for the object's bytes. */
+  async function open(token: string): Promise<OpenedDownload | null> {
+    const ref: ObjectRef | null = links.take(token)
+    if (!ref) return null
+    const scope = await deps.scopeFor(ref.profileId, ref.bucket)
+    const answer = await scope.s3.send(new GetObjectCommand({ Bucket: ref.bucket, Key: ref.key }))
+    return {
+      body: answer.Body as Readable,
+      contentType: answer.ContentType ?? 'application/octet-stream',
+      length: answer.ContentLength ?? null,
+      fileName: ref.key.split('/').pop() || 'download',
+    }
+  }
+  return { handlers, open }
+}
