@@ -1,28 +1,65 @@
+import { useEffect } from 'react'
+import { BrowserPane } from '../features/browser/BrowserPane'
+import { useBrowserStore } from '../features/browser/browserStore'
 import { BucketsPane } from '../features/buckets/BucketsPane'
 import { KeychainBanner } from '../features/keychain/KeychainBanner'
 import { ProfileHeader } from '../features/profiles/ProfileHeader'
 import { useActiveProfile } from '../features/profiles/profilesStore'
+import { TransferPanel } from '../features/transfers/TransferPanel'
+import { UploadControls } from '../features/transfers/UploadControls'
+import { UploadDropTarget } from '../features/transfers/UploadDropTarget'
+import { useTransfersStore } from '../features/transfers/transfersStore'
 import { Sidebar } from './Sidebar'
 import { useAppViewStore } from './appViewStore'
-import { FolderView } from '../features/folderView/FolderView'
-import { TransferPanel } from '../features/transfers/TransferPanel'
 
-/** The everyday layout: profiles and buckets on the left; the buckets, or one bucket's folders, on the right. */
+/**
+ * The everyday layout: profiles and buckets on the left; on the right, the active
+ * profile's buckets, or the file browser for the bucket the user opened; the transfer
+ * queue at the bottom.
+ */
 export function Workspace() {
   const profile = useActiveProfile()
   const opened = useAppViewStore((s) => s.opened)
+  const closeBucket = useAppViewStore((s) => s.closeBucket)
   const browsing = profile && opened?.profileId === profile.id ? opened.bucket : null
+  useUploadsShowInBrowser()
   return (
     <div className="workspace">
       <Sidebar />
       <main className="main-pane">
         <KeychainBanner dismissible />
-        {profile && <ProfileHeader profile={profile} />}
-        <section className="pane-body">
-          {profile && browsing ? <FolderView profileId={profile.id} bucket={browsing} publicBaseUrl={profile.publicBaseUrl} /> : profile && <BucketsPane />}
-        </section>
+        {profile && browsing ? (
+          <BrowserPane
+            key={`${profile.id}/${browsing}`}
+            profile={profile}
+            bucket={browsing}
+            onCloseBucket={closeBucket}
+            wrapFolderView={(folderView, where) => <UploadDropTarget {...where}>{folderView}</UploadDropTarget>}
+            toolbarExtras={(where) => <UploadControls {...where} />}
+          />
+        ) : (
+          <>
+            {profile && <ProfileHeader profile={profile} />}
+            <section className="pane-body">{profile && <BucketsPane />}</section>
+          </>
+        )}
         <TransferPanel />
       </main>
     </div>
+  )
+}
+
+/** When an upload batch lands in the open folder, the folder reloads with the new files selected. */
+function useUploadsShowInBrowser() {
+  useEffect(
+    () =>
+      useTransfersStore.getState().onBatchFinished((batch) => {
+        const browser = useBrowserStore.getState()
+        const here = browser.location
+        if (!here || batch.bucket !== here.bucket || !batch.keys.some((key) => key.startsWith(here.prefix))) return
+        void browser.refresh()
+        browser.select(batch.keys)
+      }),
+    [],
   )
 }

@@ -70,8 +70,11 @@ test('drop two files and a folder, watch the queue finish, copy a URL and get th
   const row = objects.getByRole('row').filter({ hasText: 'foto niño+1 #2.png' })
   await expect(row).toBeVisible()
   await row.getByRole('button', { name: /Copy URL/ }).click()
-  const url = await page.evaluate(() => (navigator as unknown as { clipboard: { readText(): Promise<string> } }).clipboard.readText())
-  expect(url).toBe(`${moto.endpoint}/${bucket}/foto%20ni%C3%B1o%2B1%20%232.png`)
+  // The URL is built in the main process, so the clipboard fills a moment after the click.
+  const expected = `${moto.endpoint}/${bucket}/foto%20ni%C3%B1o%2B1%20%232.png`
+  const readClipboard = () => page.evaluate(() => (navigator as unknown as { clipboard: { readText(): Promise<string> } }).clipboard.readText())
+  await expect.poll(readClipboard).toBe(expected)
+  const url = await readClipboard()
   const served = await fetch(url)
   expect(served.status).toBe(200)
   expect(served.headers.get('content-type')).toBe('image/png')

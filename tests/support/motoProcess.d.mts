@@ -4,3 +4,4 @@ export interface Moto {
 }
 export function motoServerBinary(): string
 export function startMoto(): Promise<Moto>
+export function freePort(): Promise<number>

@@ -42,7 +42,8 @@ export async function startMoto() {
   }
 }
 
-function freePort() {
+/** A free loopback port, for servers a test starts. */
+export function freePort() {
   return new Promise((resolve, reject) => {
     const server = createServer()
     server.listen(0, '127.0.0.1', () => {

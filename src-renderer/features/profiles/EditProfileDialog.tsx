@@ -5,7 +5,7 @@ import { Dialog } from '../../ui/Dialog'
 import { ErrorAlert } from '../../ui/ErrorAlert'
 import { useBucketsStore } from '../buckets/bucketsStore'
 import { compactMask } from './displayKey'
-import { ConnectionFields, KeyFields, NameField } from './ProfileFields'
+import { ConnectionFields, KeyFields, NameField, PublicBaseUrlField } from './ProfileFields'
 import { checkProfileForm, formFromProfile, hasChanges, toEdit } from './profileForm'
 import { useProfilesStore } from './profilesStore'
 import { useProfileForm } from './useProfileForm'
@@ -19,7 +19,7 @@ export function EditProfileDialog({ profileId, onClose }: { profileId: string; o
   return profile ? <EditProfileForm profile={profile} onClose={onClose} /> : null
 }
 
-/** Rename, move to another region or endpoint, or replace the keys of one profile. */
+/** Rename, move to another region or endpoint, set the public base URL, or replace the keys of one profile. */
 function EditProfileForm({ profile, onClose }: { profile: ProfileView; onClose: () => void }) {
   const { t } = useTranslation()
   const update = useProfilesStore((s) => s.update)
@@ -54,6 +54,7 @@ function EditProfileForm({ profile, onClose }: { profile: ProfileView; onClose: 
         <div className="form__body">
           <NameField {...fieldProps} />
           <ConnectionFields {...fieldProps} />
+          <PublicBaseUrlField {...fieldProps} />
           <div className="checkbox-field">
             <input
               id={replaceId}

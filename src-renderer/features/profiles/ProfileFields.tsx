@@ -131,3 +131,27 @@ export function ConnectionFields({ values, problems, onChange }: FieldsProps) {
     </>
   )
 }
+
+/** Where visitors reach the files: a CDN or custom domain in front of the bucket (optional). */
+export function PublicBaseUrlField({ values, problems, onChange }: FieldsProps) {
+  const { t } = useTranslation()
+  const problemText = useProblemText(problems)
+  return (
+    <Field label={t('profileForm.publicBaseUrl')} help={t('profileForm.publicBaseUrlHelp')} problem={problemText('publicBaseUrl')}>
+      {(control) => (
+        <input
+          {...control}
+          className="input"
+          type="text"
+          inputMode="url"
+          autoComplete="off"
+          autoCapitalize="off"
+          spellCheck={false}
+          placeholder="https://d111.cloudfront.net"
+          value={values.publicBaseUrl}
+          onChange={(event) => onChange({ publicBaseUrl: event.target.value })}
+        />
+      )}
+    </Field>
+  )
+}

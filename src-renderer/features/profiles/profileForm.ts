@@ -11,13 +11,15 @@ export interface ProfileFormValues {
   endpoint: string
   forcePathStyle: boolean
   secretStorage: SecretStorageKind
+  /** A CDN or custom domain in front of the bucket; edited on existing profiles only. */
+  publicBaseUrl: string
 }
 
-export type ProfileField = 'name' | 'accessKeyId' | 'secretAccessKey' | 'region' | 'endpoint'
+export type ProfileField = 'name' | 'accessKeyId' | 'secretAccessKey' | 'region' | 'endpoint' | 'publicBaseUrl'
 
 /** An i18n key under `profileForm.problems`, with its interpolation values. */
 export interface FieldProblem {
-  key: 'required' | 'tooLong' | 'keyIdChars' | 'secretSpaces' | 'endpointUrl' | 'endpointCredentials' | 'awsRegion'
+  key: 'required' | 'tooLong' | 'keyIdChars' | 'secretSpaces' | 'endpointUrl' | 'endpointCredentials' | 'awsRegion' | 'baseUrl'
   values?: Record<string, number>
 }
 
@@ -35,6 +37,7 @@ export const emptyProfileForm = (secretStorage: SecretStorageKind): ProfileFormV
   // takes effect once an endpoint is entered.
   forcePathStyle: true,
   secretStorage,
+  publicBaseUrl: '',
 })
 
 export const formFromProfile = (profile: ProfileView): ProfileFormValues => ({
@@ -45,6 +48,7 @@ export const formFromProfile = (profile: ProfileView): ProfileFormValues => ({
   endpoint: profile.endpoint ?? '',
   forcePathStyle: profile.endpoint ? profile.forcePathStyle : true,
   secretStorage: profile.secretStorage,
+  publicBaseUrl: profile.publicBaseUrl ?? '',
 })
 
 /**
@@ -72,6 +76,10 @@ export function checkProfileForm(values: ProfileFormValues, options: { withKeys:
   } else if (!isAwsRegion(values.region)) {
     problems.region = { key: 'awsRegion' }
   }
+
+  // The same URL rule as endpoints (http(s), no credentials, no query): the main process checks it too.
+  const baseUrl = values.publicBaseUrl.trim()
+  if (baseUrl && endpointProblem(baseUrl)) problems.publicBaseUrl = { key: 'baseUrl' }
   return problems
 }
 
@@ -98,6 +106,8 @@ export function toEdit(profile: ProfileView, values: ProfileFormValues, replaceK
   if (endpoint !== profile.endpoint) edit.endpoint = endpoint
   const forcePathStyle = endpoint !== null && values.forcePathStyle
   if (forcePathStyle !== profile.forcePathStyle) edit.forcePathStyle = forcePathStyle
+  const publicBaseUrl = values.publicBaseUrl.trim() || null
+  if (publicBaseUrl !== profile.publicBaseUrl) edit.publicBaseUrl = publicBaseUrl
   if (replaceKeys) {
     edit.accessKeyId = values.accessKeyId.trim()
     edit.secretAccessKey = values.secretAccessKey

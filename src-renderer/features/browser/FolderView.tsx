@@ -1,0 +1,169 @@
+import { useVirtualizer } from '@tanstack/react-virtual'
+import { useCallback, useEffect, useId, useRef, type MouseEvent } from 'react'
+import type { ObjectEntry } from '../../../src-main/contract/bridge'
+import { ErrorAlert } from '../../ui/ErrorAlert'
+import { copyEntry, openEntry } from './browserActions'
+import { useBrowserTranslation } from './browserI18n'
+import { FolderIcon } from './browserIcons'
+import { useBrowserStore } from './browserStore'
+import { useBrowserUiStore } from './browserUiStore'
+import { ColumnHeaders } from './ColumnHeaders'
+import { ObjectRow, type RowHandlers } from './ObjectRow'
+import { clickSelection } from './selectionModel'
+import { useVisibleRows } from './useBrowserSelectors'
+import { useGridKeyboard } from './useGridKeyboard'
+
+/** Fixed, so the virtualizer never measures: 100,000 rows cost the same as 30. */
+export const rowHeight = 34
+/** The sticky header row inside the scroller (objectGrid.css says the same). */
+const headerHeight = 36
+
+/**
+ * The open folder as a virtualized grid, named "Objects"
+ *
+ * Only the rows in view (plus a few) are in the DOM; aria-rowcount and aria-rowindex
+ * tell assistive technology how many there are and where each one sits. The grid is one
+ * Tab stop; the focused row is its aria-activedescendant. The root element is a plain
+ * flex container so that another feature (uploads) can wrap it in a drop target.
+ */
+export function FolderView() {
+  const { t } = useBrowserTranslation()
+  const visible = useVisibleRows()
+  const selection = useBrowserStore((s) => s.selection)
+  const status = useBrowserStore((s) => s.status)
+  const error = useBrowserStore((s) => s.error)
+  const filter = useBrowserStore((s) => s.filter)
+  const revealRequest = useBrowserStore((s) => s.revealRequest)
+  const prefix = useBrowserStore((s) => s.location?.prefix ?? '')
+  const openContextMenu = useBrowserUiStore((s) => s.openContextMenu)
+  const scrollRef = useRef<HTMLDivElement>(null)
+  const gridRef = useRef<HTMLDivElement>(null)
+  const idBase = useId()
+  const rowId = (index: number) => `${idBase}-row-${index}`
+
+  const virtualizer = useVirtualizer({
+    count: visible.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => rowHeight,
+    overscan: 12,
+    // Rows start below the sticky header, and scrolling to a row must not hide it under it.
+    scrollMargin: headerHeight,
+    scrollPaddingStart: headerHeight,
+  })
+  const reveal = useCallback((index: number) => virtualizer.scrollToIndex(index, { align: 'auto' }), [virtualizer])
+
+  // A new folder starts at the top. When the control that led here went away (a
+  // breadcrumb, a bucket row), the grid takes the focus so the keyboard keeps working.
+  useEffect(() => {
+    scrollRef.current?.scrollTo({ top: 0 })
+    if (!document.activeElement || document.activeElement === document.body) gridRef.current?.focus({ preventScroll: true })
+  }, [prefix])
+
+  // select() from elsewhere (an upload finished) may name rows that are still arriving.
+  const revealed = useRef(0)
+  useEffect(() => {
+    if (revealed.current === revealRequest || selection.focus === null) return
+    const index = visible.findIndex((entry) => entry.key === selection.focus)
+    if (index === -1) return
+    revealed.current = revealRequest
+    reveal(index)
+  }, [revealRequest, visible, selection.focus, reveal])
+
+  const handlers: RowHandlers = {
+    onSelect(entry, event: MouseEvent) {
+      const state = useBrowserStore.getState()
+      const keys = event.shiftKey ? visible.map((row) => row.key) : []
+      state.setSelection(clickSelection(state.selection, keys, entry.key, { toggle: event.ctrlKey || event.metaKey, extend: event.shiftKey }))
+    },
+    onOpen: openEntry,
+    onCopy: copyEntry,
+    onContextMenu(entry, event) {
+      event.preventDefault()
+      const state = useBrowserStore.getState()
+      if (!state.selection.selected.has(entry.key)) state.setSelection(clickSelection(state.selection, [], entry.key, { toggle: false, extend: false }))
+      gridRef.current?.focus()
+      openContextMenu({ x: event.clientX, y: event.clientY })
+    },
+  }
+
+  const onKeyDown = useGridKeyboard({
+    visible,
+    pageSize: () => Math.max(1, Math.floor(((scrollRef.current?.clientHeight ?? rowHeight * 10) - headerHeight) / rowHeight) - 1),
+    reveal,
+    contextMenuAt(index) {
+      const row = document.getElementById(rowId(index))?.getBoundingClientRect()
+      if (row) openContextMenu({ x: row.left + 48, y: row.bottom })
+    },
+  })
+
+  const focusIndex = selection.focus === null ? -1 : visible.findIndex((entry) => entry.key === selection.focus)
+  const items = virtualizer.getVirtualItems()
+  const focusRendered = items.some((item) => item.index === focusIndex)
+
+  return (
+    <div className="folder-view">
+      <div
+        ref={gridRef}
+        role="grid"
+        aria-label={t('grid.label')}
+        aria-rowcount={visible.length + 1}
+        aria-colcount={5}
+        aria-multiselectable="true"
+        aria-busy={status === 'loading'}
+        aria-activedescendant={focusRendered ? rowId(focusIndex) : undefined}
+        tabIndex={0}
+        className="object-grid"
+        onKeyDown={onKeyDown}
+      >
+        <div ref={scrollRef} className="object-grid__body">
+          <ColumnHeaders />
+          <div role="rowgroup" className="object-grid__rows" style={{ height: virtualizer.getTotalSize() }}>
+            {items.map((item) => {
+              const entry = visible[item.index] as ObjectEntry
+              return (
+                <ObjectRow
+                  key={entry.key}
+                  id={rowId(item.index)}
+                  entry={entry}
+                  rowIndex={item.index + 2}
+                  selected={selection.selected.has(entry.key)}
+                  focused={item.index === focusIndex}
+                  style={{ transform: `translateY(${item.start - headerHeight}px)`, height: rowHeight }}
+                  {...handlers}
+                />
+              )
+            })}
+          </div>
+        </div>
+      </div>
+      {visible.length === 0 && <EmptyState status={status} filtered={filter.trim() !== ''} />}
+      {status === 'error' && error && (
+        <div className="folder-view__error">
+          <ErrorAlert error={error} namespace="browser" />
+        </div>
+      )}
+    </div>
+  )
+}
+
+/** Loading, empty folder, or nothing matches the filter: over the grid, never inside it. */
+function EmptyState({ status, filtered }: { status: string; filtered: boolean }) {
+  const { t } = useBrowserTranslation()
+  if (status === 'error') return null
+  if (status === 'loading' || status === 'idle') {
+    return (
+      <div className="folder-view__state">
+        <span className="spinner" aria-hidden="true" />
+      </div>
+    )
+  }
+  return (
+    <div className="folder-view__state">
+      <span className="pane-state__icon">
+        <FolderIcon />
+      </span>
+      <p className="pane-state__title">{filtered ? t('empty.noMatchTitle') : t('empty.title')}</p>
+      <p className="quiet">{filtered ? t('empty.noMatchHint') : t('empty.hint')}</p>
+    </div>
+  )
+}

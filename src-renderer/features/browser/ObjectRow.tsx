@@ -1,0 +1,101 @@
+import { memo, type CSSProperties, type MouseEvent } from 'react'
+import type { ObjectEntry } from '../../../src-main/contract/bridge'
+import { FileIcon, FolderIcon, LinkIcon } from './browserIcons'
+import { useBrowserTranslation } from './browserI18n'
+import { formatExactBytes, formatModified, formatModifiedInFull, formatSize, storageClassLabel } from './formatting'
+
+export interface RowHandlers {
+  onSelect(entry: ObjectEntry, event: MouseEvent): void
+  onOpen(entry: ObjectEntry): void
+  onCopy(entry: ObjectEntry): void
+  onContextMenu(entry: ObjectEntry, event: MouseEvent): void
+}
+
+interface Props extends RowHandlers {
+  entry: ObjectEntry
+  id: string
+  /** 1-based, counting the header row, as aria-rowindex wants. */
+  rowIndex: number
+  selected: boolean
+  focused: boolean
+  /** The virtualizer's positioning (set through the CSSOM, which the CSP allows). */
+  style: CSSProperties
+}
+
+/**
+ * One row of the folder: name, size, last modified, storage class, and Copy URL
+ *
+ * The row is named by the entry's name, so tests and screen readers find "foto.png";
+ * folders end in "/" ("fotos/"), as in the S3 console, which also says what they are.
+ * Buttons inside are out of the Tab order: the grid is one Tab stop, the keyboard works
+ * through arrow keys and shortcuts, and every row action is also in the toolbar.
+ */
+export const ObjectRow = memo(function ObjectRow({ entry, id, rowIndex, selected, focused, style, onSelect, onOpen, onCopy, onContextMenu }: Props) {
+  const { t, i18n } = useBrowserTranslation()
+  const language = i18n.language
+  const isFolder = entry.kind === 'folder'
+  const classes = ['object-grid__row', selected ? 'object-grid__row--selected' : '', focused ? 'object-grid__row--focused' : ''].join(' ')
+  return (
+    <div
+      role="row"
+      id={id}
+      aria-rowindex={rowIndex}
+      aria-selected={selected}
+      aria-label={isFolder ? `${entry.name}/` : entry.name}
+      className={classes}
+      style={style}
+      onClick={(event) => onSelect(entry, event)}
+      onDoubleClick={() => onOpen(entry)}
+      onContextMenu={(event) => onContextMenu(entry, event)}
+    >
+      <div role="gridcell" className="object-grid__cell object-grid__cell--name" title={entry.key}>
+        {isFolder ? <FolderIcon /> : <FileIcon />}
+        {isFolder ? (
+          <button
+            type="button"
+            tabIndex={-1}
+            className="object-grid__folder-link"
+            onClick={(event) => {
+              // With a modifier the click is about selection, like anywhere else on the row.
+              if (event.ctrlKey || event.metaKey || event.shiftKey) return
+              event.stopPropagation()
+              onOpen(entry)
+            }}
+          >
+            {entry.name}/
+          </button>
+        ) : (
+          <span className="object-grid__name">{entry.name}</span>
+        )}
+      </div>
+      <div role="gridcell" className="object-grid__cell object-grid__cell--number" title={entry.size === null ? undefined : t('grid.exactBytes', { bytes: formatExactBytes(entry.size, language) })}>
+        {formatSize(entry.size, language)}
+      </div>
+      <div role="gridcell" className="object-grid__cell object-grid__optional--modified" title={formatModifiedInFull(entry.lastModified, language)}>
+        {formatModified(entry.lastModified, language)}
+      </div>
+      <div role="gridcell" className="object-grid__cell object-grid__optional--class" title={entry.storageClass ?? undefined}>
+        {storageClassLabel(entry.storageClass)}
+      </div>
+      <div role="gridcell" className="object-grid__cell object-grid__cell--actions">
+        {!isFolder && (
+          <button
+            type="button"
+            tabIndex={-1}
+            className="button button--row"
+            aria-label={t('actions.copyUrlOf', { name: entry.name })}
+            title={t('actions.copyUrlOf', { name: entry.name })}
+            onClick={(event) => {
+              event.stopPropagation()
+              onCopy(entry)
+            }}
+            onDoubleClick={(event) => event.stopPropagation()}
+          >
+            <LinkIcon />
+            {t('actions.copyUrl')}
+          </button>
+        )}
+      </div>
+    </div>
+  )
+})

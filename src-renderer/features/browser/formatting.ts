@@ -1,0 +1,43 @@
+import { formatBytes } from '../transfers/transferFormat'
+
+/**
+ * How a row's numbers and dates read, in the UI language
+ *
+ * Sizes share the transfer queue's units (decimal, like the S3 console), so a file
+ * shows the same size in both places; the exact byte count goes in the tooltip.
+ * `timeZone` is for tests; the UI uses the user's own.
+ */
+export const noValue = '—'
+
+export function formatSize(bytes: number | null, language: string): string {
+  return bytes === null ? noValue : formatBytes(bytes, language)
+}
+
+export function formatExactBytes(bytes: number, language: string): string {
+  return new Intl.NumberFormat(language).format(bytes)
+}
+
+export function formatModified(iso: string | null, language: string, timeZone?: string): string {
+  const date = iso ? new Date(iso) : null
+  if (!date || Number.isNaN(date.getTime())) return noValue
+  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short', ...(timeZone ? { timeZone } : {}) }).format(date)
+}
+
+export function formatModifiedInFull(iso: string | null, language: string, timeZone?: string): string | undefined {
+  const date = iso ? new Date(iso) : null
+  if (!date || Number.isNaN(date.getTime())) return undefined
+  return new Intl.DateTimeFormat(language, { dateStyle: 'full', timeStyle: 'long', ...(timeZone ? { timeZone } : {}) }).format(date)
+}
+
+export function formatCount(count: number, language: string): string {
+  return new Intl.NumberFormat(language).format(count)
+}
+
+/** S3 says STANDARD_IA; people read "Standard IA". Unknown classes are tidied the same way. */
+export function storageClassLabel(storageClass: string | null): string {
+  if (!storageClass) return noValue
+  return storageClass
+    .split('_')
+    .map((word) => (word === 'ONEZONE' ? 'One Zone' : word.length <= 2 ? word : `${word.slice(0, 1)}${word.slice(1).toLowerCase()}`))
+    .join(' ')
+}
