@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import { askDelete, askHeaders, askPublic, askRename, copySelection, toggleProperties } from './browserActions'
+import { askDelete, askHeaders, askPublic, askRename, copySelection, downloadSelection, toggleProperties } from './browserActions'
 import { useBrowserTranslation } from './browserI18n'
 import { FolderPlusIcon, LinkIcon } from './browserIcons'
 import { useBrowserUiStore } from './browserUiStore'
@@ -37,6 +37,9 @@ export function BrowserToolbar({ publicBaseUrl, extras }: { publicBaseUrl: strin
         <CopyAsMenu publicBaseUrl={publicBaseUrl} canCopy={canCopy} onCopy={copySelection} />
       </div>
       <div className="browser-toolbar__group">
+        <button type="button" className="button" disabled={!canCopy} onClick={downloadSelection}>
+          {t('actions.download')}
+        </button>
         <button type="button" className="button" disabled={!single} onClick={askRename}>
           {t('actions.rename')}
         </button>

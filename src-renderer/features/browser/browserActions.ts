@@ -3,6 +3,7 @@ import { useBrowserStore } from './browserStore'
 import { useBrowserUiStore } from './browserUiStore'
 import { copyUrls } from './copyUrls'
 import { copyableKeys } from './urlForms'
+import { downloadObjects } from './downloadObjects'
 
 /**
  * What the toolbar, the keyboard, the row buttons and the context menu do, in one place
@@ -70,6 +71,12 @@ export function askHeaders(): void {
 export function askPublic(): void {
   const entry = singleSelected()
   if (entry?.kind === 'object') useBrowserUiStore.getState().showDialog({ kind: 'public', key: entry.key })
+}
+
+export function downloadSelection(): void {
+  const location = useBrowserStore.getState().location
+  const keys = copyableKeys(selectedEntries())
+  if (location && keys.length > 0) void downloadObjects({ profileId: location.profileId, bucket: location.bucket }, keys)
 }
 
 export function toggleProperties(): void {
