@@ -1,6 +1,6 @@
 /** Decorative icons: always next to text, so hidden from assistive technology. */
 
-const base = {
+export const iconBase = {
   width: 16,
   height: 16,
   viewBox: '0 0 16 16',
@@ -15,7 +15,7 @@ const base = {
 
 export function BucketIcon({ size = 16 }: { size?: number }) {
   return (
-    <svg {...base} width={size} height={size}>
+    <svg {...iconBase} width={size} height={size}>
       <ellipse cx="8" cy="3.5" rx="5.5" ry="1.75" />
       <path d="M2.5 3.5 4 13a1.5 1.5 0 0 0 1.5 1.25h5A1.5 1.5 0 0 0 12 13l1.5-9.5" />
     </svg>
@@ -24,7 +24,7 @@ export function BucketIcon({ size = 16 }: { size?: number }) {
 
 export function PlusIcon() {
   return (
-    <svg {...base}>
+    <svg {...iconBase}>
       <path d="M8 3v10M3 8h10" />
     </svg>
   )
@@ -32,7 +32,7 @@ export function PlusIcon() {
 
 export function RefreshIcon() {
   return (
-    <svg {...base}>
+    <svg {...iconBase}>
       <path d="M13 8a5 5 0 1 1-1.5-3.55" />
       <path d="M13 2.5v3h-3" />
     </svg>
@@ -41,7 +41,7 @@ export function RefreshIcon() {
 
 export function ImportIcon() {
   return (
-    <svg {...base}>
+    <svg {...iconBase}>
       <path d="M8 2.5v7.5M5 7l3 3 3-3" />
       <path d="M3 11.5v1A1.5 1.5 0 0 0 4.5 14h7a1.5 1.5 0 0 0 1.5-1.5v-1" />
     </svg>
@@ -50,7 +50,7 @@ export function ImportIcon() {
 
 export function AlertIcon() {
   return (
-    <svg {...base} className="notice__icon">
+    <svg {...iconBase} className="notice__icon">
       <path d="M8 1.75 14.5 13.5h-13z" />
       <path d="M8 6.25v3.25M8 11.5v.25" />
     </svg>
@@ -59,7 +59,7 @@ export function AlertIcon() {
 
 export function KeyIcon() {
   return (
-    <svg {...base}>
+    <svg {...iconBase}>
       <circle cx="5.5" cy="10.5" r="3" />
       <path d="m7.6 8.4 5.9-5.9M11.5 4.5l1.5 1.5" />
     </svg>
@@ -68,7 +68,7 @@ export function KeyIcon() {
 
 export function ClockIcon() {
   return (
-    <svg {...base} width={12} height={12}>
+    <svg {...iconBase} width={12} height={12}>
       <circle cx="8" cy="8" r="6" />
       <path d="M8 4.75V8l2 1.5" />
     </svg>
@@ -77,7 +77,7 @@ export function ClockIcon() {
 
 export function CloseIcon() {
   return (
-    <svg {...base} width={14} height={14}>
+    <svg {...iconBase} width={14} height={14}>
       <path d="m4 4 8 8M12 4l-8 8" />
     </svg>
   )
@@ -86,7 +86,7 @@ export function CloseIcon() {
 /** Guided setup: the one action that does many steps for you. */
 export function SparkIcon() {
   return (
-    <svg {...base}>
+    <svg {...iconBase}>
       <path d="M8 1.5v3M8 11.5v3M1.5 8h3M11.5 8h3M3.4 3.4l2.1 2.1M10.5 10.5l2.1 2.1M12.6 3.4l-2.1 2.1M5.5 10.5l-2.1 2.1" />
     </svg>
   )

@@ -1,17 +1,7 @@
 /** The file browser's icons: decorative, always beside a visible or accessible name. */
+import { iconBase } from '../../ui/icons'
 
-const base = {
-  width: 16,
-  height: 16,
-  viewBox: '0 0 16 16',
-  fill: 'none',
-  stroke: 'currentColor',
-  strokeWidth: 1.5,
-  strokeLinecap: 'round' as const,
-  strokeLinejoin: 'round' as const,
-  'aria-hidden': true,
-  focusable: false,
-}
+const base = iconBase
 
 export function BackIcon() {
   return (
