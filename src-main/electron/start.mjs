@@ -14,7 +14,7 @@ import { createRequire } from 'node:module'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-const projectDir = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+const projectDir = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
 const require = createRequire(join(projectDir, 'package.json'))
 const forwardedArgs = process.argv.slice(2)
 
