@@ -1,6 +1,7 @@
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Field } from '../../ui/Field'
+import { KeyInput } from '../../ui/KeyInput'
 import type { FormProblems, ProfileFormValues } from './profileForm'
 import { RegionSelect } from './RegionSelect'
 
@@ -51,32 +52,12 @@ export function KeyFields({ values, problems, onChange }: FieldsProps) {
     <>
       <Field label={t('profileForm.accessKeyId')} help={t('profileForm.accessKeyIdHelp')} problem={problemText('accessKeyId')}>
         {(control) => (
-          <input
-            {...control}
-            className="input input--mono"
-            type="text"
-            autoComplete="off"
-            autoCapitalize="off"
-            autoCorrect="off"
-            spellCheck={false}
-            value={values.accessKeyId}
-            onChange={(event) => onChange({ accessKeyId: event.target.value })}
-          />
+          <KeyInput {...control} value={values.accessKeyId} onValue={(value) => onChange({ accessKeyId: value })} />
         )}
       </Field>
       <Field label={t('profileForm.secretAccessKey')} help={t('profileForm.secretHelp')} problem={problemText('secretAccessKey')}>
         {(control) => (
-          <input
-            {...control}
-            className="input input--mono"
-            type="password"
-            autoComplete="off"
-            autoCapitalize="off"
-            autoCorrect="off"
-            spellCheck={false}
-            value={values.secretAccessKey}
-            onChange={(event) => onChange({ secretAccessKey: event.target.value })}
-          />
+          <KeyInput {...control} secret value={values.secretAccessKey} onValue={(value) => onChange({ secretAccessKey: value })} />
         )}
       </Field>
     </>

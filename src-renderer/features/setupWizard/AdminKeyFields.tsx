@@ -1,5 +1,6 @@
 import type { ProfileView } from '../../../src-main/contract/bridge'
 import { Field } from '../../ui/Field'
+import { KeyInput } from '../../ui/KeyInput'
 import { compactMask } from '../profiles/displayKey'
 import { ChoiceOption } from './ChoiceOption'
 import type { AdminAnswers, AdminField, PageProblems } from './planValidation'
@@ -52,37 +53,16 @@ export function AdminKeyFields({ admin, profiles, problems, secretCleared, onCha
         <>
           <Field label={t('admin.accessKeyId')} help={t('admin.accessKeyIdHelp')} problem={problemText(t, problems.accessKeyId)}>
             {(control) => (
-              <input
-                {...control}
-                className="input input--mono"
-                type="text"
-                autoComplete="off"
-                autoCapitalize="off"
-                autoCorrect="off"
-                spellCheck={false}
-                value={admin.accessKeyId}
-                onChange={(event) => onChange({ accessKeyId: event.target.value })}
-              />
+              <KeyInput {...control} value={admin.accessKeyId} onValue={(value) => onChange({ accessKeyId: value })} />
             )}
           </Field>
-          {/* A password field the browser neither remembers nor spell-checks (spell-checkers may phone home). */}
           <Field
             label={t('admin.secretAccessKey')}
             help={secretCleared ? t('admin.secretAgain') : undefined}
             problem={problemText(t, problems.secretAccessKey)}
           >
             {(control) => (
-              <input
-                {...control}
-                className="input input--mono"
-                type="password"
-                autoComplete="off"
-                autoCapitalize="off"
-                autoCorrect="off"
-                spellCheck={false}
-                value={admin.secretAccessKey}
-                onChange={(event) => onChange({ secretAccessKey: event.target.value })}
-              />
+              <KeyInput {...control} secret value={admin.secretAccessKey} onValue={(value) => onChange({ secretAccessKey: value })} />
             )}
           </Field>
           <ChoiceOption
