@@ -9,6 +9,7 @@ import { ConnectionFields, KeyFields, NameField } from './ProfileFields'
 import { checkProfileForm, emptyProfileForm, toDraft } from './profileForm'
 import { useProfilesStore } from './profilesStore'
 import { useProfileForm } from './useProfileForm'
+import { FormActions } from '../../ui/FormActions'
 
 /** A new profile. Saving checks the keys with a real call; the new profile becomes active. */
 export function AddProfileDialog({ onClose }: { onClose: () => void }) {
@@ -43,17 +44,7 @@ export function AddProfileDialog({ onClose }: { onClose: () => void }) {
           <SecretStorageChoice value={secretStorage} onChange={setPickedStorage} />
         </div>
         {form.error && <ErrorAlert error={form.error} />}
-        <div className="form__actions">
-          <p role="status" className="form__status">
-            {form.busy ? t('profileForm.checking') : ''}
-          </p>
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button button--primary" disabled={form.busy}>
-            {t('profileForm.save')}
-          </button>
-        </div>
+        <FormActions busy={form.busy} busyText={t('profileForm.checking')} submitText={t('profileForm.save')} onCancel={onClose} />
       </form>
     </Dialog>
   )

@@ -9,6 +9,7 @@ import { ConnectionFields, KeyFields, NameField, PublicBaseUrlField } from './Pr
 import { checkProfileForm, formFromProfile, hasChanges, toEdit } from './profileForm'
 import { useProfilesStore } from './profilesStore'
 import { useProfileForm } from './useProfileForm'
+import { FormActions } from '../../ui/FormActions'
 
 export function EditProfileDialog({ profileId, onClose }: { profileId: string; onClose: () => void }) {
   const profile = useProfilesStore((s) => s.profiles.find((p) => p.id === profileId))
@@ -73,17 +74,7 @@ function EditProfileForm({ profile, onClose }: { profile: ProfileView; onClose: 
           {replaceKeys && <KeyFields {...fieldProps} />}
         </div>
         {form.error && <ErrorAlert error={form.error} />}
-        <div className="form__actions">
-          <p role="status" className="form__status">
-            {form.busy ? t('profileForm.saving') : ''}
-          </p>
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button button--primary" disabled={form.busy}>
-            {t('profileForm.saveChanges')}
-          </button>
-        </div>
+        <FormActions busy={form.busy} busyText={t('profileForm.saving')} submitText={t('profileForm.saveChanges')} onCancel={onClose} />
       </form>
     </Dialog>
   )

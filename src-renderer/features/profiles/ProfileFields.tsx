@@ -2,8 +2,10 @@ import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Field } from '../../ui/Field'
 import { KeyInput } from '../../ui/KeyInput'
+import { UrlInput } from '../../ui/UrlInput'
 import type { FormProblems, ProfileFormValues } from './profileForm'
 import { RegionSelect } from './RegionSelect'
+import { ProfileNameInput } from '../../ui/ProfileNameInput'
 
 interface FieldsProps {
   values: ProfileFormValues
@@ -26,16 +28,7 @@ export function NameField({ values, problems, onChange }: FieldsProps) {
   return (
     <Field label={t('profileForm.name')} problem={problemText('name')}>
       {(control) => (
-        <input
-          {...control}
-          className="input"
-          type="text"
-          autoComplete="off"
-          maxLength={64}
-          placeholder={t('profileForm.namePlaceholder')}
-          value={values.name}
-          onChange={(event) => onChange({ name: event.target.value })}
-        />
+        <ProfileNameInput {...control} placeholder={t('profileForm.namePlaceholder')} value={values.name} onValue={(value) => onChange({ name: value })} />
       )}
     </Field>
   )
@@ -79,18 +72,7 @@ export function ConnectionFields({ values, problems, onChange }: FieldsProps) {
       </Field>
       <Field label={t('profileForm.endpoint')} help={t('profileForm.endpointHelp')} problem={problemText('endpoint')}>
         {(control) => (
-          <input
-            {...control}
-            className="input"
-            type="text"
-            inputMode="url"
-            autoComplete="off"
-            autoCapitalize="off"
-            spellCheck={false}
-            placeholder="https://"
-            value={values.endpoint}
-            onChange={(event) => onChange({ endpoint: event.target.value })}
-          />
+          <UrlInput {...control} placeholder="https://" value={values.endpoint} onValue={(endpoint) => onChange({ endpoint })} />
         )}
       </Field>
       <div className={`checkbox-field ${hasEndpoint ? '' : 'checkbox-field--disabled'}`}>
@@ -120,18 +102,7 @@ export function PublicBaseUrlField({ values, problems, onChange }: FieldsProps) 
   return (
     <Field label={t('profileForm.publicBaseUrl')} help={t('profileForm.publicBaseUrlHelp')} problem={problemText('publicBaseUrl')}>
       {(control) => (
-        <input
-          {...control}
-          className="input"
-          type="text"
-          inputMode="url"
-          autoComplete="off"
-          autoCapitalize="off"
-          spellCheck={false}
-          placeholder="https://d111.cloudfront.net"
-          value={values.publicBaseUrl}
-          onChange={(event) => onChange({ publicBaseUrl: event.target.value })}
-        />
+        <UrlInput {...control} placeholder="https://d111.cloudfront.net" value={values.publicBaseUrl} onValue={(publicBaseUrl) => onChange({ publicBaseUrl })} />
       )}
     </Field>
   )

@@ -6,6 +6,7 @@ import { ChoiceOption } from './ChoiceOption'
 import type { AdminAnswers, AdminField, PageProblems } from './planValidation'
 import { problemText } from './problemText'
 import { useSetupTranslation } from './useSetupTranslation'
+import { ProfileNameInput } from '../../ui/ProfileNameInput'
 
 interface Props {
   admin: AdminAnswers
@@ -75,16 +76,7 @@ export function AdminKeyFields({ admin, profiles, problems, secretCleared, onCha
           {admin.saveAsProfile && (
             <Field label={t('admin.saveName')} problem={problemText(t, problems.saveName)}>
               {(control) => (
-                <input
-                  {...control}
-                  className="input"
-                  type="text"
-                  autoComplete="off"
-                  maxLength={64}
-                  placeholder={t('admin.saveNamePlaceholder')}
-                  value={admin.saveName}
-                  onChange={(event) => onChange({ saveName: event.target.value })}
-                />
+                <ProfileNameInput {...control} placeholder={t('admin.saveNamePlaceholder')} value={admin.saveName} onValue={(value) => onChange({ saveName: value })} />
               )}
             </Field>
           )}

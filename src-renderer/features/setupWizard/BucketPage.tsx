@@ -8,6 +8,7 @@ import { problemText } from './problemText'
 import { useSetupWizardStore } from './setupWizardStore'
 import { useFieldProblems } from './useFieldProblems'
 import { useSetupTranslation } from './useSetupTranslation'
+import { BackNextActions } from './BackNextActions'
 
 /** Page 3: the bucket's name, checked as it is typed, and its region. */
 export function BucketPage({ onCancel }: { onCancel: () => void }) {
@@ -33,16 +34,7 @@ export function BucketPage({ onCancel }: { onCancel: () => void }) {
       onCancel={onCancel}
       onSubmit={next}
       formRef={fields.containerRef}
-      actions={
-        <>
-          <button type="button" className="button" onClick={() => store.goTo('user')}>
-            {t('nav.back')}
-          </button>
-          <button type="submit" className="button button--primary">
-            {t('nav.next')}
-          </button>
-        </>
-      }
+      actions={<BackNextActions onBack={() => store.goTo('user')} />}
     >
       <p className="setup-lead">{t('bucket.lead')}</p>
       <Field

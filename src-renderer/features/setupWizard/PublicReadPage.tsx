@@ -6,6 +6,7 @@ import { firstProblem } from './planValidation'
 import { bucketPolicyPreview, userPolicyPreview } from './policyPreview'
 import { useSetupWizardStore } from './setupWizardStore'
 import { useSetupTranslation } from './useSetupTranslation'
+import { BackNextActions } from './BackNextActions'
 
 /** Page 4: what becomes public, the exact policy that does it, and the last two options. */
 export function PublicReadPage({ onCancel }: { onCancel: () => void }) {
@@ -27,16 +28,7 @@ export function PublicReadPage({ onCancel }: { onCancel: () => void }) {
       heading={t('publicRead.heading')}
       onCancel={onCancel}
       onSubmit={setUp}
-      actions={
-        <>
-          <button type="button" className="button" onClick={() => store.goTo('bucket')}>
-            {t('nav.back')}
-          </button>
-          <button type="submit" className="button button--primary" disabled={store.busy !== null}>
-            {t('nav.setUp')}
-          </button>
-        </>
-      }
+      actions={<BackNextActions onBack={() => store.goTo('bucket')} nextLabel={t('nav.setUp')} disabled={store.busy !== null} />}
     >
       <div className="setup-callout">
         <p className="setup-callout__main">{t('publicRead.whatBecomesPublic')}</p>

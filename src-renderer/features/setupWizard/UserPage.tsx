@@ -6,6 +6,7 @@ import { problemText } from './problemText'
 import { useSetupWizardStore } from './setupWizardStore'
 import { useFieldProblems } from './useFieldProblems'
 import { useSetupTranslation } from './useSetupTranslation'
+import { BackNextActions } from './BackNextActions'
 
 /** Page 2: the IAM user the app will use, and how far its rights reach. */
 export function UserPage({ onCancel }: { onCancel: () => void }) {
@@ -28,16 +29,7 @@ export function UserPage({ onCancel }: { onCancel: () => void }) {
       onCancel={onCancel}
       onSubmit={next}
       formRef={fields.containerRef}
-      actions={
-        <>
-          <button type="button" className="button" onClick={() => store.goTo('admin')}>
-            {t('nav.back')}
-          </button>
-          <button type="submit" className="button button--primary">
-            {t('nav.next')}
-          </button>
-        </>
-      }
+      actions={<BackNextActions onBack={() => store.goTo('admin')} />}
     >
       <p className="setup-lead">{t('user.lead')}</p>
       <Field label={t('user.name')} help={t('user.nameHelp')} problem={nameProblem}>

@@ -7,6 +7,7 @@ import { SetupErrorAlert } from './SetupErrorAlert'
 import { useSetupWizardStore } from './setupWizardStore'
 import { useFieldProblems } from './useFieldProblems'
 import { useSetupTranslation } from './useSetupTranslation'
+import { ProfileNameInput } from '../../ui/ProfileNameInput'
 
 /** Page 6: the proof that public read works, and the name of the profile to save. */
 export function VerifiedPage({ onCancel }: { onCancel: () => void }) {
@@ -46,16 +47,12 @@ export function VerifiedPage({ onCancel }: { onCancel: () => void }) {
       )}
       <Field label={t('verified.profileName')} help={t('verified.profileNameHelp')} problem={problemText(t, fields.shown('profileName', problem))}>
         {(control) => (
-          <input
+          <ProfileNameInput
             {...control}
-            className="input"
-            type="text"
-            autoComplete="off"
-            maxLength={64}
             value={name}
-            onChange={(event) => {
+            onValue={(value) => {
               fields.touch('profileName')
-              setName(event.target.value)
+              setName(value)
             }}
           />
         )}

@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import type { ProfileView } from '../../../src-main/contract/bridge'
 import { checkProfileForm, formFromProfile, toEdit } from '../../../src-renderer/features/profiles/profileForm'
+import { sampleProfile } from '../../support/profileView'
 
-const profile: ProfileView = {
-  id: 'p1',
-  name: 'Work',
-  keyIdMasked: '****1234',
-  region: 'eu-west-1',
-  endpoint: null,
-  forcePathStyle: false,
-  secretStorage: 'keychain',
-  hasSecret: true,
-  publicBaseUrl: null,
-}
+const profile = sampleProfile
 
 describe('the public base URL in Edit profile', () => {
   it('is sent only when it changed, trimmed, and cleared to null', () => {

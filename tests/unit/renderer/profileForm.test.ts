@@ -11,6 +11,7 @@ import {
 } from '../../../src-renderer/features/profiles/profileForm'
 import { pickActiveProfile } from '../../../src-renderer/features/profiles/pickActiveProfile'
 import { compactMask, unsupportedReasonKey } from '../../../src-renderer/features/profiles/displayKey'
+import { sampleProfile } from '../../support/profileView'
 
 const filled = (patch: Partial<ProfileFormValues> = {}): ProfileFormValues => ({
   ...emptyProfileForm('keychain'),
@@ -20,17 +21,7 @@ const filled = (patch: Partial<ProfileFormValues> = {}): ProfileFormValues => ({
   ...patch,
 })
 
-const profile: ProfileView = {
-  id: 'p1',
-  name: 'Work',
-  keyIdMasked: '****1234',
-  region: 'eu-west-1',
-  endpoint: null,
-  forcePathStyle: false,
-  secretStorage: 'keychain',
-  hasSecret: true,
-  publicBaseUrl: null,
-}
+const profile = sampleProfile
 
 describe('checkProfileForm', () => {
   it('accepts a complete AWS profile', () => {
