@@ -82,3 +82,9 @@ function unreachable(where: string): AppError {
   return new AppError('endpoint-unreachable', `Cubeta cannot reach ${where}.`,
     'Check your internet connection, and the custom endpoint URL if the profile has one.', { endpoint: where })
 }
+
+/** The AWS error name ("NoSuchKey"), or '' for anything else. */
+export const awsErrorName = (error: unknown): string => (error as AwsLikeError | undefined)?.name ?? ''
+
+/** The HTTP status an AWS call failed with, if any. */
+export const awsHttpStatus = (error: unknown): number | undefined => (error as AwsLikeError | undefined)?.$metadata?.httpStatusCode

@@ -13,13 +13,11 @@ import {
 import { bucketNameProblems } from '../../contract/rules/bucketNameRule'
 import { cubetaStatements, mergeBucketPolicy, UnreadablePolicyError, type PolicyStatement } from '../../contract/rules/bucketPolicy'
 import { AppError } from '../../router/appError'
-import { toAppError } from '../aws/awsErrors'
+import { awsErrorName, awsHttpStatus, toAppError } from '../aws/awsErrors'
 import { createBucketRequest } from './createBucketRequest'
 import { retryWithBackoff } from './retryWithBackoff'
 import { recordCreated, setStep, type SetupSession } from './setupSession'
 
-const errorName = (error: unknown) => (error as { name?: string })?.name ?? ''
-const status = (error: unknown) => (error as { $metadata?: { httpStatusCode?: number } })?.$metadata?.httpStatusCode
 const denied = (action: string) => (error: unknown) => toAppError(error, { action, endpoint: null })
 
 /**
@@ -34,9 +32,9 @@ export async function ensureBucket(session: SetupSession, s3: S3Client) {
   const head = await s3.send(new HeadBucketCommand({ Bucket: bucket })).then(
     (answer) => ({ exists: true as const, region: answer.BucketRegion ?? null }),
     (error) => {
-      if (status(error) === 404 || errorName(error) === 'NotFound' || errorName(error) === 'NoSuchBucket') return { exists: false as const }
-      if (status(error) === 403) throw taken(session)
-      if (status(error) === 301) return { exists: true as const, region: null }
+      if (awsHttpStatus(error) === 404 || awsErrorName(error) === 'NotFound' || awsErrorName(error) === 'NoSuchBucket') return { exists: false as const }
+      if (awsHttpStatus(error) === 403) throw taken(session)
+      if (awsHttpStatus(error) === 301) return { exists: true as const, region: null }
       throw denied('check whether the bucket exists (s3:ListBucket)')(error)
     },
   )
@@ -51,11 +49,11 @@ export async function ensureBucket(session: SetupSession, s3: S3Client) {
   try {
     await s3.send(new CreateBucketCommand(createBucketRequest(bucket, region)))
   } catch (error) {
-    if (errorName(error) === 'BucketAlreadyOwnedByYou') {
+    if (awsErrorName(error) === 'BucketAlreadyOwnedByYou') {
       setStep(session, 'bucket', { status: 'done', detail: `Using your existing bucket ${bucket}.` })
       return
     }
-    if (errorName(error) === 'BucketAlreadyExists') throw taken(session)
+    if (awsErrorName(error) === 'BucketAlreadyExists') throw taken(session)
     throw denied('create buckets (s3:CreateBucket)')(error)
   }
   recordCreated(session, { kind: 'bucket', name: bucket, region })
@@ -108,7 +106,7 @@ export async function applyPublicRead(session: SetupSession, s3: S3Client, userA
   const existing = await s3.send(new GetBucketPolicyCommand({ Bucket: bucket })).then(
     (answer) => answer.Policy ?? null,
     (error) => {
-      if (errorName(error) === 'NoSuchBucketPolicy') return null
+      if (awsErrorName(error) === 'NoSuchBucketPolicy') return null
       throw denied('read the bucket policy (s3:GetBucketPolicy)')(error)
     },
   )
@@ -121,11 +119,11 @@ export async function applyPublicRead(session: SetupSession, s3: S3Client, userA
   }
   const policyJson = JSON.stringify(merged, null, 2)
   await retryWithBackoff(() => s3.send(new PutBucketPolicyCommand({ Bucket: bucket, Policy: policyJson })), {
-    isRetryable: (error) => errorName(error) === 'MalformedPolicy' && /principal/i.test((error as Error).message ?? ''),
+    isRetryable: (error) => awsErrorName(error) === 'MalformedPolicy' && /principal/i.test((error as Error).message ?? ''),
     maxWaitMs: 60_000,
     onWait: ({ waitedMs }) => onWait(`IAM is still publishing the new user… ${Math.round(waitedMs / 1000)} s`),
   }).catch((error) => {
-    if (errorName(error) === 'MalformedPolicy') {
+    if (awsErrorName(error) === 'MalformedPolicy') {
       throw new AppError('malformed-policy', 'AWS refused the bucket policy as malformed.', 'Check that the existing policy is valid in the S3 console, then run this step again.')
     }
     throw denied('write the bucket policy (s3:PutBucketPolicy)')(error)

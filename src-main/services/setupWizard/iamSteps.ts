@@ -13,14 +13,14 @@ import {
 } from '@aws-sdk/client-iam'
 import { leastPrivilegeUserPolicy } from '../../contract/rules/bucketPolicy'
 import { AppError } from '../../router/appError'
-import { toAppError } from '../aws/awsErrors'
+import { awsErrorName, toAppError } from '../aws/awsErrors'
 import { maskKeyId } from '../profiles/maskKeyId'
 import { recordCreated, setStep, type SetupSession } from './setupSession'
 
 export const s3FullAccessArn = 'arn:aws:iam::aws:policy/AmazonS3FullAccess'
 export const inlinePolicyName = (bucket: string) => `cubeta-${bucket}`.slice(0, 128)
 
-const isNoSuchEntity = (error: unknown) => (error as { name?: string })?.name === 'NoSuchEntity' || (error as { name?: string })?.name === 'NoSuchEntityException'
+const isNoSuchEntity = (error: unknown) => awsErrorName(error).startsWith('NoSuchEntity')
 const denied = (action: string) => (error: unknown) => toAppError(error, { action, endpoint: null })
 
 /** Creates the user, or reuses it when it exists (a re-run, or "use an existing user"). */

@@ -2,18 +2,16 @@ import { HeadBucketCommand, PutObjectCommand, DeleteObjectCommand, type S3Client
 import { GetPublicAccessBlockCommand, type S3ControlClient } from '@aws-sdk/client-s3-control'
 import { objectUrl } from '../../contract/rules/publicUrl'
 import { AppError } from '../../router/appError'
-import { toAppError } from '../aws/awsErrors'
+import { awsErrorName, awsHttpStatus, toAppError } from '../aws/awsErrors'
 import { retryWithBackoff, type BackoffOptions } from './retryWithBackoff'
 import { recordCreated, setStep, type SetupSession } from './setupSession'
 import { makeTestPng } from './testImage'
 
-const errorName = (error: unknown) => (error as { name?: string })?.name ?? ''
-const httpStatus = (error: unknown) => (error as { $metadata?: { httpStatusCode?: number } })?.$metadata?.httpStatusCode
 
 /** Errors a brand-new key gives while IAM spreads it around the world. */
 const notYetActive = (error: unknown) =>
-  ['InvalidAccessKeyId', 'InvalidClientTokenId', 'SignatureDoesNotMatch', 'AccessDenied', 'Forbidden'].includes(errorName(error)) ||
-  httpStatus(error) === 403
+  ['InvalidAccessKeyId', 'InvalidClientTokenId', 'SignatureDoesNotMatch', 'AccessDenied', 'Forbidden'].includes(awsErrorName(error)) ||
+  awsHttpStatus(error) === 403
 
 /** Polls HeadBucket with the new key until it works, about 2 minutes at most. */
 export async function waitForNewKey(session: SetupSession, s3AsNewUser: S3Client, onWait: (detail: string) => void) {
@@ -66,9 +64,9 @@ export async function verifyPublicRead(session: SetupSession, deps: VerifyDeps) 
       if (response.status === 403) throw Object.assign(new Error('403'), { name: 'AnonymousReadRefused' })
       return response
     },
-    { isRetryable: (e) => errorName(e) === 'AnonymousReadRefused', maxWaitMs: 20_000, ...deps.clock, onWait: ({ waitedMs }) => deps.onWait(`Checking the public URL… ${Math.round(waitedMs / 1000)} s`) },
+    { isRetryable: (e) => awsErrorName(e) === 'AnonymousReadRefused', maxWaitMs: 20_000, ...deps.clock, onWait: ({ waitedMs }) => deps.onWait(`Checking the public URL… ${Math.round(waitedMs / 1000)} s`) },
   ).catch(async (error) => {
-    if (errorName(error) !== 'AnonymousReadRefused') {
+    if (awsErrorName(error) !== 'AnonymousReadRefused') {
       throw new AppError('public-url-unreachable', `Cubeta could not fetch ${publicUrl}.`, 'Check your internet connection and run this step again.')
     }
     throw (await accountBlocksPublic(deps.s3control, session.accountId))
