@@ -245,7 +245,19 @@ export interface OperationProgress {
 
 // ---- Transfers ----
 
-export type TransferStatus = 'queued' | 'checking' | 'waiting-conflict' | 'running' | 'done' | 'failed' | 'cancelled' | 'skipped'
+export type TransferStatus =
+  | 'queued'
+  | 'checking'
+  | 'waiting-conflict'
+  | 'running'
+  /** The server can't be reached; the file retries by itself. */
+  | 'waiting-network'
+  /** Cubeta stopped in the middle of this multipart upload: resume or discard it. */
+  | 'interrupted'
+  | 'done'
+  | 'failed'
+  | 'cancelled'
+  | 'skipped'
 
 export interface TransferView {
   id: string
@@ -263,6 +275,11 @@ export interface TransferView {
   speed: number | null
   etaSeconds: number | null
   error: BridgeError | null
+  /**
+   * For an interrupted upload: `disk` resumes from the same file by itself; `page`
+   * (browser mode) needs the user to choose the file again.
+   */
+  resume: 'disk' | 'page' | null
 }
 
 export interface TransferTotals {
@@ -270,6 +287,7 @@ export interface TransferTotals {
   active: number
   done: number
   failed: number
+  interrupted: number
   bytes: number
   transferred: number
   /** 0..1 across unfinished work, or null when idle: drives the taskbar/dock progress. */
@@ -345,6 +363,8 @@ export interface Calls {
   'transfers/resolveConflict': { input: { batchId: string; choice: ConflictChoice; applyToAll: boolean }; output: TransfersSnapshot }
   'transfers/cancel': { input: { ids: string[] | null }; output: TransfersSnapshot }
   'transfers/retryFailed': { input: Record<string, never>; output: TransfersSnapshot }
+  /** Continue interrupted uploads from the parts already on the server. */
+  'transfers/resume': { input: { ids: string[] }; output: TransfersSnapshot }
   'transfers/clearFinished': { input: Record<string, never>; output: TransfersSnapshot }
   'transfers/list': { input: Record<string, never>; output: TransfersSnapshot }
   /** Electron: asks for a folder, then streams the objects there (never over an existing file). */
@@ -403,6 +423,7 @@ export const callNames = [
   'transfers/resolveConflict',
   'transfers/cancel',
   'transfers/retryFailed',
+  'transfers/resume',
   'transfers/clearFinished',
   'transfers/list',
 ] as const satisfies readonly CallName[]

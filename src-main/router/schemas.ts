@@ -192,6 +192,7 @@ export const callSchemas = {
   'transfers/resolveConflict': z.object({ batchId: id, choice: z.enum(['overwrite', 'skip', 'keep-both']), applyToAll: z.boolean() }).strict(),
   'transfers/cancel': z.object({ ids: z.array(id).max(100_000).nullable() }).strict(),
   'transfers/retryFailed': empty,
+  'transfers/resume': z.object({ ids: z.array(id).min(1).max(100_000) }).strict(),
   'transfers/clearFinished': empty,
   'transfers/list': empty,
   'urls/build': z

@@ -38,6 +38,7 @@ export const expectedCalls = [
   'transfers/resolveConflict',
   'transfers/cancel',
   'transfers/retryFailed',
+  'transfers/resume',
   'transfers/clearFinished',
   'transfers/list',
 ]

@@ -9,7 +9,7 @@ describe('taskbar progress', () => {
     const bars: number[] = []
     const window = { isDestroyed: () => false, setProgressBar: (p: number) => bars.push(p) } as unknown as BrowserWindow
     const stop = followTransferProgress(events, () => window)
-    const totals = (progress: number | null) => ({ count: 1, active: 1, done: 0, failed: 0, bytes: 1, transferred: 0, progress })
+    const totals = (progress: number | null) => ({ count: 1, active: 1, done: 0, failed: 0, interrupted: 0, bytes: 1, transferred: 0, progress })
     events.emit('transfers/changed', { transfers: [], totals: totals(0.25), conflict: null, finishedBatches: [] })
     events.emit('profiles/changed', { profiles: [] })
     events.emit('transfers/changed', { transfers: [], totals: totals(null), conflict: null, finishedBatches: [] })

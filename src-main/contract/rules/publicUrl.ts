@@ -6,9 +6,27 @@
  * Keys are encoded one path segment at a time and the slashes kept: a space becomes
  * %20 (never +), a literal + becomes %2B (S3 reads a bare + as a space), and UTF-8 is
  * percent-encoded. encodeURIComponent leaves !'()* alone, which S3 accepts as-is.
+ *
+ * Never throws, whatever the strings: a lone UTF-16 surrogate (which no S3 key can hold,
+ * keys being UTF-8) is encoded as U+FFFD, as a UTF-8 encoder would send it, instead of
+ * making encodeURIComponent throw. The bridge refuses such keys before they get here.
+ *
+ * A key with "." or ".." segments ("a/../b") is encoded as it is. S3 and the SDKs read
+ * such a path literally, but a browser's URL parser removes dot segments (also written
+ * %2E), so no URL a browser opens can name those keys: that is a limit of URLs, not of
+ * the encoding. tests/unit/hostileInput.property.test.ts pins both facts.
  */
 export function encodeKey(key: string): string {
-  return key.split('/').map(encodeURIComponent).join('/')
+  return key.split('/').map(encodeSegment).join('/')
+}
+
+function encodeSegment(segment: string): string {
+  return encodeURIComponent(wellFormed(segment))
+}
+
+/** Lone surrogates → U+FFFD (String.prototype.toWellFormed, which ES2023's lib does not type). */
+function wellFormed(text: string): string {
+  return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
 }
 
 export type UrlStyle = 'virtual-hosted' | 'path'
@@ -21,29 +39,46 @@ export interface ObjectLocation {
   endpoint: string | null
 }
 
-/** Dotted names break the *.s3 wildcard certificate, and custom endpoints rarely do virtual hosts. */
-export function preferredStyle(location: Pick<ObjectLocation, 'bucket' | 'endpoint'>): UrlStyle {
-  return location.endpoint !== null || location.bucket.includes('.') ? 'path' : 'virtual-hosted'
+/**
+ * Can this bucket be the first label(s) of a host name? Lowercase letters, digits and
+ * hyphens, dots between labels, at most 63 characters. Legacy us-east-1 names with
+ * capitals or underscores can't: a URL parser lowercases the host, which would name
+ * another bucket, so those only work in path style.
+ */
+export function isDnsCompatibleBucket(bucket: string): boolean {
+  return bucket.length <= 63 && /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*$/.test(bucket)
 }
 
+/** Dotted names break the *.s3 wildcard certificate, and custom endpoints rarely do virtual hosts. */
+export function preferredStyle(location: Pick<ObjectLocation, 'bucket' | 'endpoint'>): UrlStyle {
+  return location.endpoint !== null || location.bucket.includes('.') || !isDnsCompatibleBucket(location.bucket) ? 'path' : 'virtual-hosted'
+}
+
+/** Virtual-hosted only where the bucket can be a host name; path style otherwise, with the bucket encoded as a path segment. */
 export function objectUrl(location: ObjectLocation, style: UrlStyle = preferredStyle(location)): string {
   const key = encodeKey(location.key)
+  const virtual = style === 'virtual-hosted' && isDnsCompatibleBucket(location.bucket)
+  const bucket = encodeSegment(location.bucket)
   if (location.endpoint !== null) {
     const base = location.endpoint.replace(/\/+$/, '')
-    if (style === 'path') return `${base}/${location.bucket}/${key}`
-    const url = new URL(base)
+    const url = virtual && URL.canParse(base) ? new URL(base) : null
+    if (url === null) return `${base}/${bucket}/${key}`
     return `${url.protocol}//${location.bucket}.${url.host}${url.pathname.replace(/\/+$/, '')}/${key}`
   }
-  return style === 'path'
-    ? `https://s3.${location.region}.amazonaws.com/${location.bucket}/${key}`
-    : `https://${location.bucket}.s3.${location.region}.amazonaws.com/${key}`
+  return virtual
+    ? `https://${location.bucket}.s3.${location.region}.amazonaws.com/${key}`
+    : `https://s3.${location.region}.amazonaws.com/${bucket}/${key}`
 }
 
 /**
  * An object under a profile's public base URL (a CDN or custom domain in front of the
  * bucket): the base, one slash, the encoded key. The base's own path is kept, so
- * "https://cdn.example.com/media" serves "media/KEY".
+ * "https://cdn.example.com/media" serves "media/KEY"; a ?query or #fragment on the base
+ * (a CDN token, say) stays after the key, never swallows it.
  */
 export function baseUrlFor(publicBaseUrl: string, key: string): string {
-  return `${publicBaseUrl.replace(/\/+$/, '')}/${encodeKey(key)}`
+  const tail = /[?#]/.exec(publicBaseUrl)
+  const base = tail ? publicBaseUrl.slice(0, tail.index) : publicBaseUrl
+  const after = tail ? publicBaseUrl.slice(tail.index) : ''
+  return `${base.replace(/\/+$/, '')}/${encodeKey(key)}${after}`
 }

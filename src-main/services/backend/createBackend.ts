@@ -14,6 +14,7 @@ import { createObjectHandlers } from '../objects/objectHandlers'
 import { createBucketRegionCache } from '../objects/bucketRegionCache'
 import { createBucketScopes } from '../objects/bucketScope'
 import { createTransferHandlers } from '../transfers/transferHandlers'
+import { createTransferJournal } from '../transfers/transferJournal'
 import { createDownloadHandlers } from '../downloads/downloadHandlers'
 import type { Backend } from './backend'
 import type { BackendOptions } from './backendOptions'
@@ -44,10 +45,14 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const transfers = createTransferHandlers({
     s3For: async (profileId, bucket) => (await scopeFor(profileId, bucket)).s3,
     events,
-    // Browser mode shares the page's ~6 connections with the API and the event stream.
-    maxConcurrentFiles: options.shell === 'browser' ? 3 : 4,
+    // Browser mode shares the page's ~6 connections with the API and the event stream;
+    // from disk, many small files at once hide each request's round trip.
+    maxConcurrentFiles: options.shell === 'browser' ? 4 : 32,
     allowPaths: options.shell === 'electron',
+    journal: createTransferJournal(options.dataDir),
   })
+  // Multipart uploads a previous run didn't finish: shown as interrupted, to resume or discard.
+  await transfers.engine.restoreInterrupted()
 
   const downloads = createDownloadHandlers({ scopeFor, chooseFolder: options.chooseFolder })
 

@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { readJsonWithFallback, writeJsonAtomic } from './atomicJsonFile'
+import { readJsonWithFallback, writeJsonAtomic } from '../dataFiles/atomicJsonFile'
 import { profilesFileSchema, storedProfileSchema, type StoredProfile } from './storedProfile'
 
 /**
@@ -26,7 +26,7 @@ export function createProfileRepository(dataDir: string): ProfileRepository {
       return recovered
     },
     async load() {
-      const file = await readJsonWithFallback(path)
+      const file = await readJsonWithFallback(path, { profiles: [] })
       if (!file) return []
       recovered ||= file.recovered
       const parsed = profilesFileSchema.safeParse(file.value)

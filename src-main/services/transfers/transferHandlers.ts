@@ -4,6 +4,7 @@ import type { Handlers } from '../../router/router'
 import { AppError } from '../../router/appError'
 import { listSourceFiles } from './sourceFiles'
 import { createTransferEngine, type TransferEngine } from './transferEngine'
+import type { TransferJournal } from './transferJournal'
 
 type TransferCalls =
   | 'transfers/uploadPaths'
@@ -11,6 +12,7 @@ type TransferCalls =
   | 'transfers/resolveConflict'
   | 'transfers/cancel'
   | 'transfers/retryFailed'
+  | 'transfers/resume'
   | 'transfers/clearFinished'
   | 'transfers/list'
 
@@ -19,12 +21,14 @@ export function createTransferHandlers(deps: {
   s3For(profileId: string, bucket: string): Promise<S3Client>
   events: EventHub
   maxConcurrentFiles: number
+  journal: TransferJournal
   /** Only Electron hands over paths; in browser mode the page sends the bytes itself. */
   allowPaths: boolean
 }): { handlers: Pick<Handlers, TransferCalls>; engine: TransferEngine } {
   const engine = createTransferEngine({
     s3For: deps.s3For,
     maxConcurrentFiles: deps.maxConcurrentFiles,
+    journal: deps.journal,
     onChange: (snapshot) => deps.events.emit('transfers/changed', snapshot),
     requestBytes: (transferId) => deps.events.emit('transfers/needBytes', { transferId }),
   })
@@ -43,6 +47,7 @@ export function createTransferHandlers(deps: {
     'transfers/resolveConflict': async ({ batchId, choice, applyToAll }) => engine.resolveConflict(batchId, choice, applyToAll),
     'transfers/cancel': ({ ids }) => engine.cancel(ids),
     'transfers/retryFailed': async () => engine.retryFailed(),
+    'transfers/resume': async ({ ids }) => engine.resume(ids),
     'transfers/clearFinished': async () => engine.clearFinished(),
     'transfers/list': async () => engine.snapshot(),
   }

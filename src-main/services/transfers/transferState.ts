@@ -1,4 +1,3 @@
-import type { Upload } from '@aws-sdk/lib-storage'
 import type { BridgeError, ConflictChoice, TransferStatus, TransfersSnapshot, TransferView } from '../../contract/bridge'
 import type { ExistingObject } from './conflictCheck'
 import type { UploadSource } from './transferEngine'
@@ -19,7 +18,12 @@ export interface Transfer {
   source: UploadSource
   existing: ExistingObject | null
   choice?: ConflictChoice
-  upload: Upload | null
+  /** Aborts this file's requests (cancel). Null when it isn't running. */
+  abort: AbortController | null
+  /** The multipart upload in progress, once S3 has given its id. */
+  uploadId: string | null
+  /** An interrupted multipart upload (from the journal) to continue. */
+  resumeUploadId: string | null
   cancelled: boolean
 }
 
@@ -32,12 +36,18 @@ export interface Batch {
   /** "Apply to all": the answer for every later conflict in this batch. */
   choice: ConflictChoice | null
   reported: boolean
+  /** Objects already under the prefix, from one listing (large batches only). */
+  existingIndex: 'wanted' | Promise<Map<string, ExistingObject> | null> | null
 }
+
+export const isTerminal = (status: TransferStatus) => status === 'done' || status === 'failed' || status === 'cancelled' || status === 'skipped'
+/** Work the queue is doing or about to do; an interrupted upload waits for the user. */
+const isActive = (status: TransferStatus) => !isTerminal(status) && status !== 'interrupted'
 
 /** What crosses the bridge: views and totals, never a path on disk or a stream. */
 export function snapshotOf(transfers: Transfer[], finishedBatches: TransfersSnapshot['finishedBatches']): TransfersSnapshot {
   const views = transfers.map(viewOf)
-  const unfinished = transfers.filter((t) => !['done', 'failed', 'cancelled', 'skipped'].includes(t.status))
+  const unfinished = transfers.filter((t) => isActive(t.status))
   const bytes = transfers.reduce((sum, t) => sum + t.size, 0)
   const transferred = transfers.reduce((sum, t) => sum + t.transferred, 0)
   const unfinishedBytes = unfinished.reduce((sum, t) => sum + t.size, 0)
@@ -51,6 +61,7 @@ export function snapshotOf(transfers: Transfer[], finishedBatches: TransfersSnap
       active: unfinished.length,
       done: transfers.filter((t) => t.status === 'done').length,
       failed: transfers.filter((t) => t.status === 'failed').length,
+      interrupted: transfers.filter((t) => t.status === 'interrupted').length,
       bytes,
       transferred,
       progress: unfinished.length === 0 ? null : unfinishedBytes === 0 ? 0 : unfinishedDone / unfinishedBytes,
@@ -85,5 +96,6 @@ function viewOf(t: Transfer): TransferView {
     speed: running ? t.rate.speed : null,
     etaSeconds: running ? etaSeconds(t.size - t.transferred, t.rate.speed) : null,
     error: t.error,
+    resume: t.status !== 'interrupted' ? null : t.source.kind === 'path' ? 'disk' : 'page',
   }
 }

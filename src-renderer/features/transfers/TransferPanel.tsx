@@ -52,7 +52,13 @@ export function TransferPanel() {
           </button>
         </div>
       </header>
-      {error && <ErrorAlert error={error} />}
+      {error && <ErrorAlert error={error} namespace="transfers" />}
+      {totals.interrupted > 0 && <p className="notice">{t('panel.interrupted', { count: totals.interrupted })}</p>}
+      {transfers.some((x) => x.status === 'waiting-network') && (
+        <p role="status" className="notice">
+          {t('panel.waitingNetwork')}
+        </p>
+      )}
       {open && (
         <ul className="transfer-panel__list" aria-label={t('panel.title')}>
           {transfers.map((transfer) => (

@@ -3,6 +3,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert'
 import { useTransfersTranslation } from './i18n'
 import { formatBytes, formatDuration } from './transferFormat'
 import { useTransfersStore } from './transfersStore'
+import { ResumeButtons } from './ResumeButtons'
 
 const finished = new Set(['done', 'failed', 'cancelled', 'skipped'])
 
@@ -18,7 +19,8 @@ export function TransferRow({ transfer }: { transfer: TransferView }) {
           {transfer.name}
         </span>
         <span className="transfer__status">{t(`status.${transfer.status}`)}</span>
-        {!finished.has(transfer.status) && (
+        {transfer.resume && <ResumeButtons transfer={transfer} />}
+        {!finished.has(transfer.status) && !transfer.resume && (
           <button type="button" className="button button--quiet transfer-panel__small" aria-label={t('panel.cancel', { name: transfer.name })} onClick={() => void cancel([transfer.id])}>
             ×
           </button>

@@ -1,5 +1,5 @@
 import { create } from 'zustand'
-import type { BridgeError, ConflictChoice, TransfersSnapshot } from '../../../src-main/contract/bridge'
+import type { BridgeError, ConflictChoice, TransfersSnapshot, TransferView } from '../../../src-main/contract/bridge'
 import { bridge, unwrap } from '../../bridge/bridgeClient'
 import { asBridgeError } from '../../errors/asBridgeError'
 import type { PickedFile } from './droppedFiles'
@@ -17,6 +17,8 @@ interface TransfersState {
   resolveConflict(choice: ConflictChoice, applyToAll: boolean): Promise<void>
   cancel(ids: string[] | null): Promise<void>
   retryFailed(): Promise<void>
+  /** Interrupted uploads: from disk they resume by themselves; the page must hand the file again. */
+  resume(transfer: TransferView, file?: File): Promise<void>
   clearFinished(): Promise<void>
   setPanelOpen(open: boolean): void
   setCacheControl(value: string): void
@@ -29,7 +31,7 @@ export const defaultCacheControl = 'public, max-age=86400'
 
 const empty: TransfersSnapshot = {
   transfers: [],
-  totals: { count: 0, active: 0, done: 0, failed: 0, bytes: 0, transferred: 0, progress: null },
+  totals: { count: 0, active: 0, done: 0, failed: 0, interrupted: 0, bytes: 0, transferred: 0, progress: null },
   conflict: null,
   finishedBatches: [],
 }
@@ -94,6 +96,14 @@ export const useTransfersStore = create<TransfersState>()((set, get) => {
     },
     cancel: (ids) => act(async () => unwrap(await bridge['transfers/cancel']({ ids }))),
     retryFailed: () => act(async () => unwrap(await bridge['transfers/retryFailed']({}))),
+    resume: (transfer, file) =>
+      act(async () => {
+        if (transfer.resume === 'page') {
+          if (!file || file.size !== transfer.size) throw notSameFile(transfer)
+          holdFiles([transfer.id], [file])
+        }
+        return unwrap(await bridge['transfers/resume']({ ids: [transfer.id] }))
+      }),
     clearFinished: () => act(async () => unwrap(await bridge['transfers/clearFinished']({}))),
     setPanelOpen: (panelOpen) => set({ panelOpen }),
     setCacheControl: (cacheControl) => set({ cacheControl }),
@@ -103,6 +113,11 @@ export const useTransfersStore = create<TransfersState>()((set, get) => {
     },
   }
 })
+
+/** The page can only check the size; the server's parts then prove the rest by their count. */
+function notSameFile(transfer: TransferView): BridgeError {
+  return { code: 'not-same-file', message: `That file is not the one that was being uploaded (${transfer.size} bytes expected).`, hint: 'Choose the same file, unchanged, to resume.', params: { size: String(transfer.size) } }
+}
 
 /**
  * A dropped folder's files all live under the folder's own path; the main process walks

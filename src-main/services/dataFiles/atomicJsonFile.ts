@@ -29,8 +29,11 @@ export async function writeJsonAtomic(path: string, value: unknown): Promise<voi
   }
 }
 
-/** The parsed file, or null when it is missing. A corrupt file falls back to `.bak`. */
-export async function readJsonWithFallback(path: string): Promise<{ value: unknown; recovered: boolean } | null> {
+/**
+ * The parsed file, or null when it is missing. A corrupt file falls back to `.bak`, or to
+ * `empty` when there is no good copy either.
+ */
+export async function readJsonWithFallback(path: string, empty: unknown): Promise<{ value: unknown; recovered: boolean } | null> {
   const current = await readText(path)
   if (current === null) return null
   try {
@@ -39,7 +42,7 @@ export async function readJsonWithFallback(path: string): Promise<{ value: unkno
     // Keep the damaged file for the user to inspect; never overwrite it silently.
     await rename(path, `${path}.corrupt-${Date.now()}`).catch(() => undefined)
     const backup = await readJsonIfValid(`${path}.bak`)
-    return { value: backup ?? { profiles: [] }, recovered: true }
+    return { value: backup ?? empty, recovered: true }
   }
 }
 

@@ -1,0 +1,165 @@
+import type { Readable } from 'node:stream'
+import {
+  AbortMultipartUploadCommand,
+  CompleteMultipartUploadCommand,
+  CreateMultipartUploadCommand,
+  ListPartsCommand,
+  PutObjectCommand,
+  UploadPartCommand,
+  type S3Client,
+} from '@aws-sdk/client-s3'
+import { AppError } from '../../router/appError'
+import { awsErrorName } from '../aws/awsErrors'
+import { exactChunks } from './exactChunks'
+import type { Slots } from './requestSlots'
+import { retrying, type RetryContext } from './retryingRequest'
+
+export interface ObjectUpload {
+  s3: S3Client
+  bucket: string
+  key: string
+  size: number
+  body: Readable
+  partSize: number
+  /** Parts of this file in flight at once. */
+  parallelParts: number
+  headers: { ContentType: string; CacheControl?: string }
+  /** Requests in flight across the whole queue, and bytes held in memory. */
+  requests: Slots
+  memory: Slots
+  retry: RetryContext
+  /** A multipart upload to continue (after a restart), instead of starting one. */
+  resumeUploadId?: string
+  /** Called once the multipart upload exists, before any part is sent: the journal entry. */
+  onMultipartStarted(uploadId: string): Promise<void>
+  onBytesDone(bytes: number): void
+}
+
+/**
+ * Puts one file into S3, retrying each request on its own
+ *
+ * A file up to one part goes in a single PUT. A bigger one is a multipart upload whose
+ * parts are read in order, each kept in memory until S3 has it: a dropped connection
+ * resends only that part. When resuming, ListParts says which parts are already there
+ * and only the others are sent. Whatever happens, the caller aborts or keeps the upload;
+ * this function never leaves one behind without saying (see transferEngine).
+ */
+export async function uploadObject(o: ObjectUpload): Promise<void> {
+  if (o.size <= o.partSize && !o.resumeUploadId) return putWhole(o)
+  return putInParts(o)
+}
+
+async function putWhole(o: ObjectUpload) {
+  const held = Math.max(o.size, 1)
+  await o.memory.acquire(held)
+  try {
+    let body: Buffer = Buffer.alloc(0)
+    for await (const chunk of exactChunks(o.body, Math.max(o.size, 1))) body = body.length === 0 ? chunk : Buffer.concat([body, chunk])
+    assertSize(o, body.length)
+    await o.requests.run(() =>
+      retrying((abortSignal) => o.s3.send(new PutObjectCommand({ Bucket: o.bucket, Key: o.key, Body: body, ContentLength: body.length, ...o.headers }), { abortSignal }), o.retry),
+    )
+    o.onBytesDone(body.length)
+  } finally {
+    o.memory.release(held)
+  }
+}
+
+async function putInParts(o: ObjectUpload) {
+  const uploaded = o.resumeUploadId ? await partsAlreadyThere(o, o.resumeUploadId) : new Map<number, string>()
+  let uploadId = o.resumeUploadId && uploaded !== null ? o.resumeUploadId : undefined
+  const done = uploaded ?? new Map<number, string>()
+  if (!uploadId) {
+    const created = await o.requests.run(() => retrying((abortSignal) => o.s3.send(new CreateMultipartUploadCommand({ Bucket: o.bucket, Key: o.key, ...o.headers }), { abortSignal }), o.retry))
+    uploadId = created.UploadId!
+    await o.onMultipartStarted(uploadId)
+  }
+  const id = uploadId
+
+  let failure: { error: unknown } | null = null
+  const inFlight = new Set<Promise<void>>()
+  let partNumber = 0
+  let bytesRead = 0
+  for await (const chunk of exactChunks(o.body, o.partSize)) {
+    if (failure) break
+    partNumber++
+    bytesRead += chunk.length
+    if (done.has(partNumber)) {
+      o.onBytesDone(chunk.length)
+      continue
+    }
+    while (inFlight.size >= o.parallelParts) await Promise.race(inFlight)
+    await o.memory.acquire(chunk.length)
+    const number = partNumber
+    const sending = o.requests
+      .run(() =>
+        retrying(
+          (abortSignal) => o.s3.send(new UploadPartCommand({ Bucket: o.bucket, Key: o.key, UploadId: id, PartNumber: number, Body: chunk, ContentLength: chunk.length }), { abortSignal }),
+          o.retry,
+        ),
+      )
+      .then(
+        (answer) => {
+          done.set(number, answer.ETag!)
+          o.onBytesDone(chunk.length)
+        },
+        (error: unknown) => {
+          failure ??= { error }
+        },
+      )
+      .finally(() => {
+        o.memory.release(chunk.length)
+        inFlight.delete(sending)
+      })
+    inFlight.add(sending)
+  }
+  await Promise.all(inFlight)
+  if (failure) throw (failure as { error: unknown }).error
+  assertSize(o, bytesRead)
+
+  const parts = [...done.entries()].filter(([n]) => n <= partNumber).sort(([a], [b]) => a - b).map(([PartNumber, ETag]) => ({ PartNumber, ETag }))
+  await o.requests.run(() =>
+    retrying((abortSignal) => o.s3.send(new CompleteMultipartUploadCommand({ Bucket: o.bucket, Key: o.key, UploadId: id, MultipartUpload: { Parts: parts } }), { abortSignal }), o.retry),
+  )
+}
+
+/**
+ * The parts S3 already holds for an interrupted upload, by number, or null when the
+ * upload is gone (aborted, or expired by a lifecycle rule): then it starts over.
+ * A part whose size isn't the agreed part size (the last aside) is sent again.
+ */
+async function partsAlreadyThere(o: ObjectUpload, uploadId: string): Promise<Map<number, string> | null> {
+  const parts = new Map<number, string>()
+  const lastPart = Math.max(1, Math.ceil(o.size / o.partSize))
+  let marker: string | undefined
+  try {
+    do {
+      const page = await retrying((abortSignal) => o.s3.send(new ListPartsCommand({ Bucket: o.bucket, Key: o.key, UploadId: uploadId, PartNumberMarker: marker }), { abortSignal }), o.retry)
+      for (const part of page.Parts ?? []) {
+        const n = part.PartNumber!
+        const expected = n === lastPart ? o.size - o.partSize * (lastPart - 1) : o.partSize
+        if (n <= lastPart && part.Size === expected && part.ETag) parts.set(n, part.ETag)
+      }
+      marker = page.IsTruncated ? page.NextPartNumberMarker : undefined
+    } while (marker)
+  } catch (error) {
+    if (awsErrorName(error) === 'NoSuchUpload') return null
+    throw error
+  }
+  return parts
+}
+
+/** Aborts a multipart upload so its parts are not kept (and billed). Safe to repeat. */
+export async function abandonMultipart(s3: S3Client, bucket: string, key: string, uploadId: string, retry: RetryContext): Promise<void> {
+  try {
+    await retrying((abortSignal) => s3.send(new AbortMultipartUploadCommand({ Bucket: bucket, Key: key, UploadId: uploadId }), { abortSignal }), retry)
+  } catch (error) {
+    if (awsErrorName(error) !== 'NoSuchUpload') throw error
+  }
+}
+
+function assertSize(o: ObjectUpload, read: number) {
+  if (read !== o.size) {
+    throw new AppError('source-changed', `The file changed while it was being uploaded (${read} bytes read, ${o.size} expected).`, 'Wait until the file is no longer being written, then upload it again.', { name: o.key.split('/').pop() ?? o.key })
+  }
+}
