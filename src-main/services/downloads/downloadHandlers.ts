@@ -1,4 +1,3 @@
-import { GetObjectCommand } from '@aws-sdk/client-s3'
 import type { Readable } from 'node:stream'
 import type { ObjectRef } from '../../contract/bridge'
 import { AppError } from '../../router/appError'
@@ -6,6 +5,7 @@ import type { Handlers } from '../../router/router'
 import type { ScopeFor } from '../objects/bucketScope'
 import { createDownloadLinks } from './downloadLinks'
 import { downloadToFolder } from './downloadToFolder'
+import { openResumable } from './resumableObjectStream'
 
 export interface OpenedDownload {
   body: Readable
@@ -37,11 +37,9 @@ export function createDownloadHandlers(deps: { scopeFor: ScopeFor; chooseFolder?
     const ref: ObjectRef | null = links.take(token)
     if (!ref) return null
     const scope = await deps.scopeFor(ref.profileId, ref.bucket)
-    const answer = await scope.s3.send(new GetObjectCommand({ Bucket: ref.bucket, Key: ref.key }))
+    const opened = await openResumable(scope.s3, ref.bucket, ref.key)
     return {
-      body: answer.Body as Readable,
-      contentType: answer.ContentType ?? 'application/octet-stream',
-      length: answer.ContentLength ?? null,
+      ...opened,
       fileName: ref.key.split('/').pop() || 'download',
     }
   }

@@ -2,11 +2,11 @@ import { randomBytes } from 'node:crypto'
 import { createWriteStream } from 'node:fs'
 import { access, mkdir, rename, rm } from 'node:fs/promises'
 import { dirname, resolve, sep } from 'node:path'
-import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
-import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3'
+import type { S3Client } from '@aws-sdk/client-s3'
 import { AppError } from '../../router/appError'
 import { keepBothName } from '../transfers/keepBothName'
+import { openResumable } from './resumableObjectStream'
 
 /**
  * Streams objects into a folder on disk
@@ -23,8 +23,8 @@ export async function downloadToFolder(s3: S3Client, bucket: string, keys: strin
     await mkdir(dirname(target), { recursive: true })
     const temporary = `${target}.${randomBytes(4).toString('hex')}.part`
     try {
-      const answer = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }))
-      await pipeline(answer.Body as Readable, createWriteStream(temporary, { flags: 'wx' }))
+      const { body } = await openResumable(s3, bucket, key)
+      await pipeline(body, createWriteStream(temporary, { flags: 'wx' }))
       await rename(temporary, target)
       written.push(target)
     } catch (error) {

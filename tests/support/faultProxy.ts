@@ -1,0 +1,131 @@
+import { createServer, request as forward, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { Socket } from 'node:net'
+
+/**
+ * A small HTTP proxy between Cubeta and the S3 server, that misbehaves on demand
+ *
+ * A rule picks requests (by method, query, part number) and does one thing to the next
+ * `times` of them: answer 503 SlowDown or 500 InternalError, cut the connection after
+ * part of the request or response body, or add latency. `down()` makes the server vanish
+ * (connections refused) until `up()`. Every request is logged, so a test can say which
+ * parts were sent how many times.
+ */
+export type Fault =
+  | { kind: 'status'; status: 503 | 500; code: 'SlowDown' | 'InternalError' }
+  | { kind: 'drop-request' }
+  | { kind: 'drop-response'; afterBytes: number }
+  | { kind: 'latency'; ms: number }
+
+export interface FaultRule {
+  match(request: { method: string; url: URL }): boolean
+  fault: Fault
+  times: number
+}
+
+export interface SeenRequest {
+  method: string
+  path: string
+  query: URLSearchParams
+}
+
+export interface FaultProxy {
+  endpoint: string
+  seen: SeenRequest[]
+  add(rule: FaultRule): void
+  down(): Promise<void>
+  up(): Promise<void>
+  close(): Promise<void>
+}
+
+export async function startFaultProxy(target: string): Promise<FaultProxy> {
+  const upstream = new URL(target)
+  const rules: FaultRule[] = []
+  const seen: SeenRequest[] = []
+  const sockets = new Set<Socket>()
+  let port = 0
+
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'http://proxy')
+    seen.push({ method: req.method ?? 'GET', path: url.pathname, query: url.searchParams })
+    const rule = rules.find((r) => r.times > 0 && r.match({ method: req.method ?? 'GET', url }))
+    if (rule) rule.times--
+    const fault = rule?.fault
+    if (fault?.kind === 'status') {
+      req.resume()
+      req.once('end', () => {
+        res.writeHead(fault.status, { 'content-type': 'application/xml' })
+        res.end(`<?xml version="1.0" encoding="UTF-8"?><Error><Code>${fault.code}</Code><Message>Injected by the fault proxy</Message></Error>`)
+      })
+      return
+    }
+    if (fault?.kind === 'drop-request') {
+      // Let some of the body in, then cut the line, as a flaky Wi-Fi would.
+      req.once('data', () => req.socket.destroy())
+      req.once('end', () => req.socket.destroy())
+      return
+    }
+    const go = () => {
+      const out = forward({ host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers }, (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers)
+        if (fault?.kind === 'drop-response') {
+          let sent = 0
+          answer.on('data', (chunk: Buffer) => {
+            if (sent + chunk.length >= fault.afterBytes) {
+              res.write(chunk.subarray(0, Math.max(0, fault.afterBytes - sent)))
+              res.socket?.destroy()
+              answer.destroy()
+              return
+            }
+            sent += chunk.length
+            res.write(chunk)
+          })
+          return
+        }
+        answer.pipe(res)
+      })
+      out.on('error', () => res.socket?.destroy())
+      req.pipe(out)
+    }
+    if (fault?.kind === 'latency') setTimeout(go, fault.ms)
+    else go()
+  }
+
+  let server: Server = await listen(0)
+  function listen(onPort: number): Promise<Server> {
+    const s = createServer(handle)
+    s.keepAliveTimeout = 1_000
+    s.on('connection', (socket) => {
+      sockets.add(socket)
+      socket.once('close', () => sockets.delete(socket))
+    })
+    return new Promise((resolve, reject) => {
+      s.once('error', reject)
+      s.listen(onPort, '127.0.0.1', () => {
+        port = (s.address() as { port: number }).port
+        resolve(s)
+      })
+    })
+  }
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      for (const socket of sockets) socket.destroy()
+      server.close(() => resolve())
+    })
+
+  return {
+    get endpoint() {
+      return `http://127.0.0.1:${port}`
+    },
+    seen,
+    add: (rule) => void rules.push(rule),
+    down: stop,
+    async up() {
+      server = await listen(port)
+    },
+    close: stop,
+  }
+}
+
+/** Requests that upload part `n` of a multipart upload. */
+export const uploadPart = (n?: number) => (r: { method: string; url: URL }) => r.method === 'PUT' && r.url.searchParams.has('uploadId') && (n === undefined || r.url.searchParams.get('partNumber') === String(n))
+export const partAttempts = (seen: SeenRequest[], n: number) => seen.filter((r) => r.method === 'PUT' && r.query.has('uploadId') && r.query.get('partNumber') === String(n)).length
