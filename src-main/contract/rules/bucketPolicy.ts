@@ -59,13 +59,21 @@ export function mergeBucketPolicy(existingJson: string | null, ours: PolicyState
   } catch {
     throw new UnreadablePolicyError('The bucket already has a policy that is not valid JSON.')
   }
+  // Not a policy document, or a Statement of no known shape: refuse rather than drop it.
+  if (typeof existing !== 'object' || existing === null || Array.isArray(existing)) {
+    throw new UnreadablePolicyError('The bucket already has a policy that is not a JSON object.')
+  }
+  if (existing.Statement !== undefined && (typeof existing.Statement !== 'object' || existing.Statement === null)) {
+    throw new UnreadablePolicyError('The bucket already has a policy whose Statement Cubeta cannot read.')
+  }
   const statements = Array.isArray(existing.Statement)
     ? (existing.Statement as PolicyStatement[])
-    : existing.Statement && typeof existing.Statement === 'object'
+    : existing.Statement !== undefined
       ? [existing.Statement as PolicyStatement]
       : []
   const ourSids = new Set(ours.map((s) => s.Sid))
-  const kept = statements.filter((s) => !(s.Sid && ourSids.has(s.Sid)))
+  // Only our own Sids are replaced; anything else, even a malformed entry, stays as it was.
+  const kept = statements.filter((s) => !(typeof s === 'object' && s !== null && s.Sid && ourSids.has(s.Sid)))
   return {
     // An older "2008-10-17" policy lacks policy variables; upgrading keeps every meaning.
     Version: '2012-10-17',

@@ -54,16 +54,20 @@ export function preferredStyle(location: Pick<ObjectLocation, 'bucket' | 'endpoi
   return location.endpoint !== null || location.bucket.includes('.') || !isDnsCompatibleBucket(location.bucket) ? 'path' : 'virtual-hosted'
 }
 
-/** Virtual-hosted only where the bucket can be a host name; path style otherwise, with the bucket encoded as a path segment. */
+/**
+ * Virtual-hosted only where the bucket can be a host name; path style otherwise, with the
+ * bucket encoded as a path segment. A custom endpoint is used as a browser reads it (so
+ * "http://minio//." keeps the path "//", not the raw text), without its trailing "/".
+ */
 export function objectUrl(location: ObjectLocation, style: UrlStyle = preferredStyle(location)): string {
   const key = encodeKey(location.key)
   const virtual = style === 'virtual-hosted' && isDnsCompatibleBucket(location.bucket)
   const bucket = encodeSegment(location.bucket)
   if (location.endpoint !== null) {
-    const base = location.endpoint.replace(/\/+$/, '')
-    const url = virtual && URL.canParse(base) ? new URL(base) : null
-    if (url === null) return `${base}/${bucket}/${key}`
-    return `${url.protocol}//${location.bucket}.${url.host}${url.pathname.replace(/\/+$/, '')}/${key}`
+    const url = URL.canParse(location.endpoint) ? new URL(location.endpoint) : null
+    if (url === null) return `${location.endpoint.replace(/\/+$/, '')}/${bucket}/${key}`
+    const path = url.pathname.replace(/\/+$/, '')
+    return virtual ? `${url.protocol}//${location.bucket}.${url.host}${path}/${key}` : `${url.protocol}//${url.host}${path}/${bucket}/${key}`
   }
   return virtual
     ? `https://${location.bucket}.s3.${location.region}.amazonaws.com/${key}`
@@ -77,8 +81,11 @@ export function objectUrl(location: ObjectLocation, style: UrlStyle = preferredS
  * (a CDN token, say) stays after the key, never swallows it.
  */
 export function baseUrlFor(publicBaseUrl: string, key: string): string {
+  if (URL.canParse(publicBaseUrl)) {
+    const url = new URL(publicBaseUrl)
+    return `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}/${encodeKey(key)}${url.search}${url.hash}`
+  }
   const tail = /[?#]/.exec(publicBaseUrl)
   const base = tail ? publicBaseUrl.slice(0, tail.index) : publicBaseUrl
-  const after = tail ? publicBaseUrl.slice(tail.index) : ''
-  return `${base.replace(/\/+$/, '')}/${encodeKey(key)}${after}`
+  return `${base.replace(/\/+$/, '')}/${encodeKey(key)}${tail ? publicBaseUrl.slice(tail.index) : ''}`
 }

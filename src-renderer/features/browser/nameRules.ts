@@ -24,7 +24,8 @@ export function folderNameProblem(prefix: string, name: string): NameProblem | n
  */
 export function renameTargetProblem(from: string, to: string): NameProblem | null {
   const target = normalizeTarget(from, to)
-  if (to.trim() === '' || target === '/') return 'required'
+  // Only slashes ("/", " // ") trim to nothing: an empty key, never a valid target.
+  if (target === '' || target === '/') return 'required'
   if (target === from) return 'unchanged'
   if (!from.endsWith('/') && target.endsWith('/')) return 'trailingSlash'
   if (from.endsWith('/') && target.startsWith(from)) return 'intoItself'
