@@ -86,6 +86,11 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       request.resume()
       return send(response, 403, 'text/plain; charset=utf-8', 'Bridge calls are POSTed as JSON by the Cubeta page.')
     }
+    const callName = decodePathPart(name)
+    if (callName === null) {
+      request.resume()
+      return send(response, 400, 'application/json; charset=utf-8', JSON.stringify({ ok: false, error: { code: 'unknown-call', message: 'Cubeta does not know that request.', hint: 'The window and the app are out of step: reload the page.' } }))
+    }
     const body = await readBody(request)
     let input: unknown
     try {
@@ -98,7 +103,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
         ? { ok: false, error: { code: 'request-too-large', message: 'That request is too large.', hint: 'Send less data at once.' } }
         : input === undefined
           ? { ok: false, error: { code: 'invalid-input', message: 'The request was not valid JSON.', hint: 'Reload the page and try again.' } }
-          : await options.backend.router.dispatch(decodeURIComponent(name), input)
+          : await options.backend.router.dispatch(callName, input)
     return send(response, 200, 'application/json; charset=utf-8', JSON.stringify(result))
   }
 
@@ -111,11 +116,12 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       request.resume()
       return send(response, 403, 'text/plain; charset=utf-8', 'Uploads are PUT by the Cubeta page.')
     }
-    if (!options.backend.transfers.provideBytes(decodeURIComponent(transferId), request)) {
+    const id = decodePathPart(transferId)
+    if (id === null || !options.backend.transfers.provideBytes(id, request)) {
       request.resume()
       return send(response, 409, 'application/json; charset=utf-8', JSON.stringify({ ok: false, error: { code: 'not-expected', message: 'The upload queue is not waiting for this file.', hint: 'Retry it from the transfer panel.' } }))
     }
-    const transfer = await options.backend.transfers.settled(decodeURIComponent(transferId))
+    const transfer = await options.backend.transfers.settled(id)
     return send(response, 200, 'application/json; charset=utf-8', JSON.stringify({ ok: true, value: { status: transfer?.status ?? 'unknown' } }))
   }
 
@@ -155,6 +161,15 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))
     },
+  }
+}
+
+/** A percent-decoded path segment, or null for a malformed escape ("%E0%A4%A"), which a page never sends. */
+function decodePathPart(part: string): string | null {
+  try {
+    return decodeURIComponent(part)
+  } catch {
+    return null
   }
 }
 
