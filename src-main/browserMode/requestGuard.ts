@@ -5,7 +5,8 @@ import { timingSafeEqual } from 'node:crypto'
  *
  * The server holds live cloud credentials, so every request must prove three things:
  * - Host is our own loopback name and port (a DNS-rebinding page sends its own host);
- * - Origin, when the browser sends one, is our own origin (no cross-site calls);
+ * - Origin, when the browser sends one, is our own origin, and so is Sec-Fetch-Site
+ *   (no calls from other sites, nor from other ports of this machine);
  * - it carries the session: the random token from the printed URL, once, which is then
  *   traded for an HttpOnly, SameSite=Strict cookie.
  * Pure, so every rule is unit-tested without sockets.
@@ -41,7 +42,11 @@ export function checkRequest(input: GuardInput, config: GuardConfig): GuardDecis
   if (origin !== undefined && !allowedOrigins(config.port).includes(origin.toLowerCase())) {
     return { kind: 'refuse', status: 403, reason: 'Requests from other sites are refused.' }
   }
-  if (header(input.headers, 'sec-fetch-site') === 'cross-site') {
+  // Fetch metadata: only our own page ("same-origin") and the user's own navigation
+  // ("none") may ask. "same-site" is another origin too: another port on 127.0.0.1 is the
+  // same site, and its <img>/<script> requests carry our SameSite=Strict cookie with no Origin.
+  const fetchSite = header(input.headers, 'sec-fetch-site')
+  if (fetchSite !== undefined && fetchSite !== 'same-origin' && fetchSite !== 'none') {
     return { kind: 'refuse', status: 403, reason: 'Requests from other sites are refused.' }
   }
 

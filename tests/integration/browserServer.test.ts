@@ -1,7 +1,7 @@
 import { mkdtemp, mkdir, writeFile } from 'node:fs/promises'
 import { request as httpRequest } from 'node:http'
 import { connect } from 'node:net'
-import { tmpdir } from 'node:os'
+import { networkInterfaces, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startBrowserServer, type BrowserServer } from '../../src-main/browserMode/browserServer'
@@ -121,5 +121,72 @@ describe('browser mode guards', () => {
       socket.on('close', () => resolve(text))
     })
     expect(reply).toMatch(/^HTTP\/1.1 403/)
+  })
+})
+
+/** The guards hold on every route that carries data, not only on bridge calls; and only loopback listens. */
+describe('browser mode guards on the other routes', () => {
+  const routes = [
+    ['the event stream', 'GET', '/api/events'],
+    ['an upload', 'PUT', '/api/upload/some-transfer'],
+    ['a download link', 'GET', '/api/download/some-token'],
+    ['a bridge call', 'POST', '/api/call/profiles/list'],
+    ['the page', 'GET', '/'],
+  ] as const
+  const bridgeHeaders = { 'content-type': 'application/json', 'x-cubeta-bridge': '1' }
+
+  it.each(routes)('refuses %s without the session, from another site, port or host', async (_label, method, path) => {
+    const send = (headers: Record<string, string>) => raw(server.port, path, { ...bridgeHeaders, ...headers }, method, method === 'GET' ? undefined : '{}')
+    expect((await send({ host })).status).toBe(401)
+    expect((await send({ host, cookie: `cubeta_session_${server.port}=wrong` })).status).toBe(401)
+    expect((await send({ host, cookie, origin: 'https://evil.example' })).status).toBe(403)
+    expect((await send({ host, cookie, origin: `http://127.0.0.1:${server.port + 1}` })).status).toBe(403)
+    expect((await send({ host, cookie, 'sec-fetch-site': 'cross-site' })).status).toBe(403)
+    expect((await send({ host, cookie, 'sec-fetch-site': 'same-site' })).status).toBe(403)
+    expect((await send({ host: `evil.example:${server.port}`, cookie })).status).toBe(421)
+    expect((await send({ host: `127.0.0.1.nip.io:${server.port}`, cookie })).status).toBe(421)
+  })
+
+  it('never grants CORS: a preflight from another origin gets no Access-Control-Allow-Origin', async () => {
+    const preflight = await raw(server.port, '/api/call/profiles/list', {
+      host,
+      origin: 'https://evil.example',
+      'access-control-request-method': 'POST',
+      'access-control-request-headers': 'content-type, x-cubeta-bridge',
+    }, 'OPTIONS')
+    expect(preflight.status).toBe(403)
+    expect(preflight.headers['access-control-allow-origin']).toBeUndefined()
+    const own = await raw(server.port, '/api/call/app/info', { host, cookie, ...bridgeHeaders }, 'POST', '{}')
+    expect(own.status).toBe(200)
+    expect(own.headers['access-control-allow-origin']).toBeUndefined()
+  })
+
+  it('refuses a WebSocket upgrade even from its own page with a valid session', async () => {
+    const reply = await new Promise<string>((resolve) => {
+      const socket = connect(server.port, '127.0.0.1', () => {
+        socket.write(`GET /api/events HTTP/1.1\r\nHost: ${host}\r\nCookie: ${cookie}\r\nOrigin: http://${host}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n`)
+      })
+      let text = ''
+      socket.on('data', (c) => (text += c))
+      socket.on('close', () => resolve(text))
+    })
+    expect(reply).toMatch(/^HTTP\/1.1 403/)
+    expect(reply).not.toMatch(/101 Switching Protocols/i)
+  })
+
+  it('listens on 127.0.0.1 only: not on other loopback addresses, IPv6 or the network', async () => {
+    const reachable = (address: string) =>
+      new Promise<boolean>((resolve) => {
+        const socket = connect({ host: address, port: server.port })
+        socket.once('connect', () => {
+          socket.destroy()
+          resolve(true)
+        })
+        socket.once('error', () => resolve(false))
+      })
+    expect(await reachable('127.0.0.1')).toBe(true)
+    // Linux routes all of 127/8 to loopback: a server bound to 0.0.0.0 would answer here too.
+    const others = ['127.0.0.2', '::1', ...Object.values(networkInterfaces()).flat().filter((i) => i && !i.internal).map((i) => i!.address)]
+    for (const address of others) expect(await reachable(address), address).toBe(false)
   })
 })

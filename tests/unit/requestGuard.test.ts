@@ -25,6 +25,16 @@ describe('browser-mode request guard', () => {
     expect(check('/', { host: '127.0.0.1:4321', cookie, origin: 'http://localhost:4321' })).toEqual({ kind: 'allow' })
   })
 
+  it('lets only our own page and the user\'s own navigation through Sec-Fetch-Site', () => {
+    const own = { host: '127.0.0.1:4321', cookie }
+    expect(check('/', { ...own, 'sec-fetch-site': 'same-origin' })).toEqual({ kind: 'allow' })
+    expect(check('/', { ...own, 'sec-fetch-site': 'none' })).toEqual({ kind: 'allow' })
+    // Another port of this machine is the same site: its <img> and <script> carry our cookie, without an Origin.
+    expect(check('/api/download/x', { ...own, 'sec-fetch-site': 'same-site' })).toMatchObject({ kind: 'refuse', status: 403 })
+    expect(check('/', { ...own, 'sec-fetch-site': 'something-new' })).toMatchObject({ kind: 'refuse', status: 403 })
+    expect(check(`/?token=tok-secret`, { host: '127.0.0.1:4321', 'sec-fetch-site': 'same-site' })).toMatchObject({ kind: 'refuse', status: 403 })
+  })
+
   it('trades a right token for the cookie and strips it from the URL', () => {
     const decision = check('/app?x=1&token=tok-secret', { host: '127.0.0.1:4321' })
     expect(decision).toEqual({
