@@ -1,0 +1,173 @@
+// The Markdown report: tables with medians and spreads, ratios to each peer, targets.
+import { fmtBytes, fmtMB, fmtMs, fmtRate, fmtRatio, fmtSeconds, fmtSpread, median, spread } from './util.mjs'
+
+const names = { cubeta: 'Cubeta', aws: 'aws-cli', rclone: 'rclone', s5cmd: 's5cmd', raw: 'raw SDK loop' }
+const ok = (runs) => (runs ?? []).filter((r) => !r.error)
+const failures = (runs) => (runs ?? []).filter((r) => r.error).length
+const stat = (runs, field) => {
+  const values = ok(runs).map((r) => r[field])
+  return { m: median(values), s: spread(values), n: values.length }
+}
+const secondsCell = (st) => (st.m === null ? '—' : `${fmtSeconds(st.m)}${fmtSpread(st.s)}`)
+const failNote = (runs) => (failures(runs) ? ` (${failures(runs)} of ${runs.length} runs failed)` : '')
+const pass = (condition) => (condition === null ? 'n/a' : condition ? '**PASS**' : '**MISS**')
+
+export function buildReport({ results, meta }) {
+  const lines = []
+  const add = (...l) => lines.push(...l)
+  const targets = []
+
+  add(`# Cubeta benchmark${meta.full ? '' : ' (development run: not the full benchmark)'}`, '')
+  add(`- **Date:** ${meta.date}`)
+  add(`- **Code:** ${meta.git}`)
+  add(`- **Machine:** ${meta.machine.cpu}, ${meta.machine.cores} cores, ${meta.machine.ram} RAM, Linux ${meta.machine.kernel} (${meta.machine.os})`)
+  add(`- **Run:** \`${meta.command}\` — scale ${meta.scale}, ${meta.reps} repetition${meta.reps === 1 ? '' : 's'} of each measurement, ${meta.durationMinutes.toFixed(1)} minutes in all.`)
+  add(`- **Server:** versitygw ${meta.versions.versitygw ?? '?'} on 127.0.0.1 over plain files on the same disk (metadata in ${meta.serverMode}), started by the benchmark.`)
+  add('')
+  add('Each number is the **median** of the repetitions; **±** is half their range, as a share of the median.')
+  add('**Ratio = the peer\'s time ÷ Cubeta\'s time: above 1.00× Cubeta is faster, below 1.00× Cubeta is slower.**')
+  add('MB = 1,000,000 bytes; MiB and GiB are powers of two. RSS = resident memory of the process.', '')
+
+  const sections = []
+
+  // ---- 1. large
+  if (results.large) {
+    const r = results.large
+    const bytes = meta.data.largeBytes
+    const cub = { up: stat(r.cubeta, 'upSeconds'), down: stat(r.cubeta, 'downSeconds') }
+    const s = []
+    s.push(`## 1. One large file: ${fmtBytes(bytes)} up, then down, bytes checked (SHA-256)`, '')
+    s.push('| tool | upload s | upload MB/s | download s | download MB/s | peak RSS | ratio up (peer ÷ Cubeta) | ratio down (peer ÷ Cubeta) |')
+    s.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |')
+    for (const [tool, runs] of Object.entries(r)) {
+      const up = stat(runs, 'upSeconds')
+      const down = stat(runs, 'downSeconds')
+      const rss = median(ok(runs).map((x) => x.peakRss))
+      const ru = tool === 'cubeta' || !cub.up.m || !up.m ? null : up.m / cub.up.m
+      const rd = tool === 'cubeta' || !cub.down.m || !down.m ? null : down.m / cub.down.m
+      s.push(`| ${names[tool]}${failNote(runs)} | ${secondsCell(up)} | ${fmtRate(up.m && bytes / 1e6 / up.m)} | ${secondsCell(down)} | ${fmtRate(down.m && bytes / 1e6 / down.m)} | ${fmtMB(rss)} | ${tool === 'cubeta' ? '' : fmtRatio(ru)} | ${tool === 'cubeta' ? '' : fmtRatio(rd)} |`)
+    }
+    s.push('')
+    s.push("Cubeta downloads through the app's `objects/download` call (downloadToFolder: one GET, streamed to a temporary file, then renamed).", '')
+    if (r.aws) {
+      const aws = { up: stat(r.aws, 'upSeconds'), down: stat(r.aws, 'downSeconds') }
+      const ru = cub.up.m && aws.up.m ? aws.up.m / cub.up.m : null
+      const rd = cub.down.m && aws.down.m ? aws.down.m / cub.down.m : null
+      targets.push(['Large file upload ≥ 1.0× aws-cli', fmtRatio(ru), pass(ru === null ? null : ru >= 1.0)])
+      targets.push(['Large file download ≥ 1.0× aws-cli', fmtRatio(rd), pass(rd === null ? null : rd >= 1.0)])
+    }
+    sections.push(s)
+  }
+
+  // ---- 2. small
+  if (results.small) {
+    const r = results.small
+    const { smallCount: count, smallBytes: bytes } = meta.data
+    const cub = stat(r.cubeta, 'seconds')
+    const s = []
+    s.push(`## 2. Many small files: a folder of ${count.toLocaleString('en')} files, 4–256 KiB (${fmtBytes(bytes)}), nested folders, Content-Type checked`, '')
+    s.push('| tool | seconds | MB/s | objects/s | Content-Type set | ratio (peer ÷ Cubeta) |')
+    s.push('| --- | ---: | ---: | ---: | --- | ---: |')
+    for (const [tool, runs] of Object.entries(r)) {
+      const st = stat(runs, 'seconds')
+      const untyped = [...new Set(ok(runs).flatMap((x) => x.untyped))]
+      const typed = ok(runs).length === 0 ? '—' : untyped.length === 0 ? 'yes, every extension' : `missing for .${untyped.join(', .')}`
+      const ratio = tool === 'cubeta' || !cub.m || !st.m ? null : st.m / cub.m
+      s.push(`| ${names[tool]}${failNote(runs)} | ${secondsCell(st)} | ${fmtRate(st.m && bytes / 1e6 / st.m)} | ${fmtRate(st.m && count / st.m)} | ${typed} | ${tool === 'cubeta' ? '' : fmtRatio(ratio)} |`)
+    }
+    s.push('')
+    const cubTypes = ok(r.cubeta)[0]?.contentTypes
+    if (cubTypes) s.push(`Content-Type as stored after Cubeta's upload: ${Object.entries(cubTypes).map(([e, t]) => `.${e} ${t}`).join(', ')}.`, '')
+    const ratioTo = (tool) => (r[tool] && cub.m && stat(r[tool], 'seconds').m ? stat(r[tool], 'seconds').m / cub.m : null)
+    if (r.aws) targets.push(['Small files ≥ 2.0× aws-cli', fmtRatio(ratioTo('aws')), pass(ratioTo('aws') === null ? null : ratioTo('aws') >= 2.0)])
+    if (r.s5cmd) targets.push(['Small files ≥ 0.8× s5cmd', fmtRatio(ratioTo('s5cmd')), pass(ratioTo('s5cmd') === null ? null : ratioTo('s5cmd') >= 0.8)])
+    sections.push(s)
+  }
+
+  // ---- 3. listing
+  if (results.list) {
+    const r = results.list
+    const count = meta.data.listCount
+    const cub = stat(r.cubeta, 'seconds')
+    const s = []
+    s.push(`## 3. Listing a folder of ${count.toLocaleString('en')} keys to the end`, '')
+    s.push('| tool | seconds | objects/s | first page (ms) | ratio (peer ÷ Cubeta) |')
+    s.push('| --- | ---: | ---: | ---: | ---: |')
+    for (const [tool, runs] of Object.entries(r)) {
+      const st = stat(runs, 'seconds')
+      const first = stat(runs, 'firstPageMs')
+      const ratio = tool === 'cubeta' || !cub.m || !st.m ? null : st.m / cub.m
+      s.push(`| ${names[tool]}${tool === 'cubeta' ? ' (into the browser store)' : ''}${failNote(runs)} | ${secondsCell(st)} | ${fmtRate(st.m && count / st.m)} | ${fmtMs(first.m)}${fmtSpread(first.s)} | ${tool === 'cubeta' ? '' : fmtRatio(ratio)} |`)
+    }
+    s.push('')
+    s.push('Cubeta and the raw loop are timed inside their process from the first request, so program start is not counted; the command-line tools are timed from starting the program, and their "first page" is their first line of output (rclone prints nothing until it has listed everything).', '')
+    const raw = stat(r.raw, 'seconds')
+    const vsRaw = cub.m && raw.m ? cub.m / raw.m : null
+    const firstPage = stat(r.cubeta, 'firstPageMs').m
+    targets.push(['Listing ≤ 1.15× the raw loop\'s time (Cubeta ÷ raw)', vsRaw === null ? '—' : `${vsRaw.toFixed(2)}×`, pass(vsRaw === null ? null : vsRaw <= 1.15)])
+    targets.push(['First page in the store < 300 ms', firstPage === null ? '—' : `${fmtMs(firstPage)} ms`, pass(firstPage === null ? null : firstPage < 300)])
+    sections.push(s)
+  }
+
+  // ---- 4. ui
+  if (results.ui) {
+    const runs = results.ui
+    const count = meta.data.listCount
+    const s = []
+    s.push(`## 4. UI in Chromium (browser mode), a folder of ${count.toLocaleString('en')} keys${failNote(runs)}`, '')
+    s.push('| measure | median | ± |')
+    s.push('| --- | ---: | ---: |')
+    const row = (label, field, unit = 'ms') => {
+      const st = stat(runs, field)
+      s.push(`| ${label} | ${st.m === null ? '—' : `${fmtMs(st.m)} ${unit}`} | ${fmtSpread(st.s).trim()} |`)
+      return st.m
+    }
+    const first = row('dblclick on the folder → first rows painted', 'firstRowsMs')
+    row('dblclick → first rows in the DOM', 'domRowsMs')
+    row('dblclick → every row loaded (status shows the count; ±100 ms)', 'allRowsMsApprox')
+    row('frame time while scrolling to the end, median', 'p50FrameMs')
+    const p95 = row('frame time while scrolling to the end, p95', 'p95FrameMs')
+    row('frame time while scrolling to the end, worst', 'maxFrameMs')
+    row('frame time with nothing moving, p95 (this machine\'s baseline)', 'idleP95FrameMs')
+    s.push('')
+    s.push(`Scrolling: the grid is moved from the first row to the last in ${ok(runs)[0]?.frames ?? 240} frames (each frame shows new rows, as dragging the scrollbar to the end in ~4 s does), once all rows are in; a frame time is the gap between two requestAnimationFrame callbacks (16.7 ms at 60 Hz). Headless Chromium, software rendering (--disable-gpu), 1280×800.`, '')
+    targets.push(['UI first rows < 500 ms', first === null ? '—' : `${fmtMs(first)} ms`, pass(first === null ? null : first < 500)])
+    targets.push(['UI p95 frame ≤ 20 ms while scrolling', p95 === null ? '—' : `${fmtMs(p95)} ms`, pass(p95 === null ? null : p95 <= 20)])
+    sections.push(s)
+  }
+
+  // ---- 5. memory (measured in scenario 1)
+  if (results.large) {
+    const r = results.large
+    const s = []
+    const idle = median(ok(r.cubeta).map((x) => x.idleRss))
+    const peak = median(ok(r.cubeta).map((x) => x.peakRss))
+    const upPeak = median(ok(r.cubeta).map((x) => x.uploadPeakRss))
+    const downPeak = median(ok(r.cubeta).map((x) => x.downloadPeakRss))
+    const above = idle !== null && peak !== null ? peak - idle : null
+    s.push('## 5. Memory of the engine process during scenario 1', '')
+    s.push('| idle RSS (backend built, profile added) | peak RSS, upload | peak RSS, download (sampled) | peak RSS, whole run (VmHWM) | peak above idle |')
+    s.push('| ---: | ---: | ---: | ---: | ---: |')
+    s.push(`| ${fmtMB(idle)} | ${fmtMB(upPeak)} | ${fmtMB(downPeak)} | ${fmtMB(peak)} | ${fmtMB(above)} |`, '')
+    targets.push(['Memory ≤ 150 MB above idle (scenario 1)', fmtMB(above), pass(above === null ? null : above <= 150e6)])
+    sections.push(s)
+  }
+
+  add('## Targets', '')
+  add('| target | measured | result |', '| --- | ---: | --- |')
+  for (const [t, m, p] of targets) add(`| ${t} | ${m} | ${p} |`)
+  add('')
+  // Scenario order in the file: 1, 2, 3, 4, then 5 (part of 1's section list).
+  for (const s of sections) add(...s)
+
+  add('## Tools, versions and settings', '')
+  add('| tool | version | how it ran |', '| --- | --- | --- |')
+  for (const [tool, info] of Object.entries(meta.toolNotes)) if (meta.usedTools.includes(tool)) add(`| ${tool} | ${info.version ?? '—'} | ${info.how} |`)
+  add('')
+  if (meta.cubetaSettings.length) {
+    add("Cubeta's transfer settings, as the source read at run time (the composition root and the engine's defaults):", '', '```ts', ...meta.cubetaSettings, '```', '')
+  }
+  add('## How it was measured', '')
+  add(...meta.method.map((m) => `- ${m}`), '')
+  return lines.join('\n')
+}
