@@ -2,12 +2,13 @@
 /**
  * `npm test`: every suite, with its real peers started and stopped here
  *
- * 1. type-check and build (the end-to-end tests drive the built renderer);
+ * 1. type-check and build (the end-to-end tests drive the built renderer), then scan the
+ *    build with electronegativity (tests/securityScan.mjs);
  * 2. Vitest unit tests;
  * 3. inside a private D-Bus session with a throwaway, unlocked gnome-keyring (never the
  *    developer's own keyring) and one moto server: integration, keychain and
  *    Playwright tests.
- * `npm test -- unit|integration|keychain|e2e` runs one stage (plus what it needs).
+ * `npm test -- unit|scan|integration|keychain|e2e` runs one stage (plus what it needs).
  */
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
@@ -26,7 +27,9 @@ const run = (command, args, env = process.env) => {
 
 if (!process.env.CUBETA_IN_TEST_SESSION) {
   if (wants('typecheck')) run('npm', ['run', '--silent', 'typecheck'])
-  if (wants('e2e') || wants('build')) run('npx', ['electron-vite', 'build', '--logLevel', 'warn'])
+  // The unit tests read the built app too (tests/unit/electronChecklist.test.ts).
+  if (wants('e2e') || wants('build') || wants('unit') || wants('scan')) run('npx', ['electron-vite', 'build', '--logLevel', 'warn'])
+  if (wants('scan')) run(process.execPath, ['tests/securityScan.mjs'])
   if (wants('unit')) run('npx', ['vitest', 'run', '--project', 'unit'])
   if (!(wants('integration') || wants('keychain') || wants('e2e'))) process.exit(0)
   // Re-enter this script inside a private D-Bus session for the peer-backed stages.
