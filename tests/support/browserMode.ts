@@ -15,11 +15,17 @@ export interface BrowserModeApp {
   output: () => string
   dataFolderText(): Promise<string>
   stop(): Promise<void>
+  /** As the OS would on a crash: no shutdown, and the data folder stays for the next start. */
+  kill(): Promise<void>
 }
 
-export async function startBrowserMode(motoEndpoint: string, env: Record<string, string> = {}): Promise<BrowserModeApp> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'cubeta-e2e-data-'))
-  const home = await mkdtemp(join(tmpdir(), 'cubeta-e2e-home-'))
+export async function startBrowserMode(
+  motoEndpoint: string,
+  env: Record<string, string> = {},
+  folders: { dataDir?: string; home?: string } = {},
+): Promise<BrowserModeApp> {
+  const dataDir = folders.dataDir ?? (await mkdtemp(join(tmpdir(), 'cubeta-e2e-data-')))
+  const home = folders.home ?? (await mkdtemp(join(tmpdir(), 'cubeta-e2e-home-')))
   let output = ''
   const child: ChildProcess = spawn(process.execPath, ['out/main/serve.js'], {
     env: { ...process.env, CUBETA_DATA_DIR: dataDir, HOME: home, CUBETA_AWS_ENDPOINT: motoEndpoint, ...env },
@@ -50,12 +56,17 @@ export async function startBrowserMode(motoEndpoint: string, env: Record<string,
       return (await Promise.all(names.map((n) => readFile(join(dataDir, n), 'utf8').catch(() => '')))).join('\n')
     },
     async stop() {
-      if (child.exitCode === null) {
+      if (child.exitCode === null && child.signalCode === null) {
         child.kill('SIGTERM')
         await new Promise((r) => child.once('exit', r))
       }
       await rm(dataDir, { recursive: true, force: true })
       await rm(home, { recursive: true, force: true })
+    },
+    async kill() {
+      if (child.exitCode !== null || child.signalCode !== null) return
+      child.kill('SIGKILL')
+      await new Promise((r) => child.once('exit', r))
     },
   }
 }

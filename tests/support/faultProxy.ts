@@ -86,7 +86,8 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
       out.on('error', () => res.socket?.destroy())
       req.pipe(out)
     }
-    if (fault?.kind === 'latency') setTimeout(go, fault.ms)
+    // A client that went away meanwhile (killed) must not have its half request forwarded.
+    if (fault?.kind === 'latency') setTimeout(() => (req.socket.destroyed ? undefined : go()), fault.ms)
     else go()
   }
 

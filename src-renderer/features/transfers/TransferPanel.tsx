@@ -42,7 +42,7 @@ export function TransferPanel() {
               {t('panel.retryFailed')}
             </button>
           )}
-          {totals.count > totals.active && (
+          {totals.count > totals.active + totals.interrupted && (
             <button type="button" className="button transfer-panel__small" onClick={() => void clearFinished()}>
               {t('panel.clearFinished')}
             </button>

@@ -1,6 +1,6 @@
 import { create } from 'zustand'
 import type { BridgeError, ConflictChoice, TransfersSnapshot, TransferView } from '../../../src-main/contract/bridge'
-import { bridge, unwrap } from '../../bridge/bridgeClient'
+import { bridge, BridgeCallError, unwrap } from '../../bridge/bridgeClient'
 import { asBridgeError } from '../../errors/asBridgeError'
 import type { PickedFile } from './droppedFiles'
 import { answerByteRequests, holdFiles, releaseFiles } from './pageUploads'
@@ -58,7 +58,8 @@ export const useTransfersStore = create<TransfersState>()((set, get) => {
     error: null,
 
     follow() {
-      void bridge['transfers/list']({}).then((r) => r.ok && set({ snapshot: r.value }))
+      // Uploads a previous run left half-done need an answer: show them at once.
+      void bridge['transfers/list']({}).then((r) => r.ok && set({ snapshot: r.value, ...(r.value.totals.interrupted > 0 ? { panelOpen: true } : {}) }))
       const stopAnswering = window.cubeta ? () => undefined : answerByteRequests()
       const stopFollowing = bridge.on('transfers/changed', apply)
       return () => {
@@ -99,7 +100,7 @@ export const useTransfersStore = create<TransfersState>()((set, get) => {
     resume: (transfer, file) =>
       act(async () => {
         if (transfer.resume === 'page') {
-          if (!file || file.size !== transfer.size) throw notSameFile(transfer)
+          if (!file || file.size !== transfer.size) throw new BridgeCallError(notSameFile(transfer))
           holdFiles([transfer.id], [file])
         }
         return unwrap(await bridge['transfers/resume']({ ids: [transfer.id] }))
