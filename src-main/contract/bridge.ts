@@ -167,6 +167,16 @@ export interface SetupState {
   rollback: { removed: string[]; kept: string[] } | null
 }
 
+/** What a half-done setup created, to show before the admin keys are asked for again. */
+export interface PendingSetup {
+  accountId: string
+  userName: string
+  bucket: string
+  region: string
+  created: CreatedResource[]
+  updatedAt: string
+}
+
 export interface SetupStart {
   sessionId: string
   accountId: string
@@ -175,6 +185,8 @@ export interface SetupStart {
   missingPermissions: string[]
   /** How the dry check was done: IAM's simulator, Cubeta reading the policies, root (nothing to check), or not possible. */
   permissionCheck: 'simulated' | 'evaluated' | 'root' | 'unavailable'
+  /** A half-done setup of this same account is waiting: adopt it (setup/adoptPending). */
+  pendingInAccount: boolean
 }
 
 export interface SetupFinish {
@@ -338,6 +350,10 @@ export interface Calls {
   /** The one deliberate exception to "no secret reaches the window": an explicit reveal or copy. */
   'setup/revealEnv': { input: { sessionId: string }; output: { env: string } }
   'setup/close': { input: { sessionId: string }; output: { closed: boolean } }
+  /** A setup a previous run of Cubeta left half-done, if any (from the journal on disk). */
+  'setup/pending': { input: Record<string, never>; output: { pending: PendingSetup | null } }
+  /** Takes over the half-done setup in a session whose admin keys were just checked. */
+  'setup/adoptPending': { input: { sessionId: string }; output: { state: SetupState; plan: SetupPlan } }
   /** Electron only: the main process writes the clipboard (the window has no permission to). */
   'clipboard/writeText': { input: { text: string }; output: { written: true } }
   /** One page of a folder (delimiter "/"); the window pulls pages so first rows show at once. */
@@ -406,6 +422,8 @@ export const callNames = [
   'setup/finish',
   'setup/revealEnv',
   'setup/close',
+  'setup/pending',
+  'setup/adoptPending',
   'clipboard/writeText',
   'objects/listPage',
   'objects/createFolder',

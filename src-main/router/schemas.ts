@@ -133,6 +133,8 @@ export const callSchemas = {
   'setup/finish': z.object({ sessionId, profileName }).strict(),
   'setup/revealEnv': z.object({ sessionId }).strict(),
   'setup/close': z.object({ sessionId }).strict(),
+  'setup/pending': empty,
+  'setup/adoptPending': z.object({ sessionId }).strict(),
   'clipboard/writeText': z.object({ text: z.string().max(1_000_000) }).strict(),
   'objects/listPage': z.object({ profileId: id, bucket: bucketName, prefix, token: z.string().max(4096).nullable() }).strict(),
   'objects/createFolder': z

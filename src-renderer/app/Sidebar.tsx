@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { BucketNameList } from '../features/buckets/BucketNameList'
 import { LanguageSwitch } from '../features/language/LanguageSwitch'
 import { ProfileList } from '../features/profiles/ProfileList'
+import { PendingSetupButton } from '../features/setupWizard/PendingSetupButton'
 import { BucketIcon, ImportIcon, PlusIcon, SparkIcon } from '../ui/icons'
 import { useAppInfoStore } from './appInfoStore'
 import { useDialogStore } from './dialogStore'
@@ -34,6 +35,7 @@ export function Sidebar() {
               <SparkIcon />
               {t('sidebar.guidedSetup')}
             </button>
+            <PendingSetupButton onOpen={openSetup} />
             <button type="button" className="button button--sidebar" onClick={() => show({ kind: 'add-profile' })}>
               <PlusIcon />
               {t('sidebar.addProfile')}

@@ -62,6 +62,8 @@ const baseline = (): { [K in CallName]: CallInput<K> } => {
     'setup/finish': { sessionId: 's1', profileName: 'Blog' },
     'setup/revealEnv': { sessionId: 's1' },
     'setup/close': { sessionId: 's1' },
+    'setup/pending': {},
+    'setup/adoptPending': { sessionId: 's1' },
     'clipboard/writeText': { text: 'hola' },
     'objects/listPage': { profileId, bucket, prefix: 'a/', token: 'token' },
     'objects/createFolder': { profileId, bucket, prefix: 'a/', name: 'b' },

@@ -21,6 +21,8 @@ export const expectedCalls = [
   'setup/finish',
   'setup/revealEnv',
   'setup/close',
+  'setup/pending',
+  'setup/adoptPending',
   'clipboard/writeText',
   'objects/listPage',
   'objects/createFolder',

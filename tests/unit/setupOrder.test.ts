@@ -30,6 +30,8 @@ const session = (): SetupSession => ({
   newKey: null,
   keyRefs: new Map(),
   verifiedKey: null,
+  orphanKeyId: null,
+  journaled: false,
   state: newSetupState('s'),
 })
 

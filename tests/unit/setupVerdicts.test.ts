@@ -15,6 +15,8 @@ const session = (bucket = 'mi-blog-media'): SetupSession => ({
   newKey: null,
   keyRefs: new Map(),
   verifiedKey: null,
+  orphanKeyId: null,
+  journaled: false,
   state: newSetupState('s'),
 })
 const fake = <T>(send: (command: { constructor: { name: string } }) => unknown) => ({ send: async (c: { constructor: { name: string } }) => send(c) }) as unknown as T

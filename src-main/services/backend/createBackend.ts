@@ -15,6 +15,7 @@ import { createBucketRegionCache } from '../objects/bucketRegionCache'
 import { createBucketScopes } from '../objects/bucketScope'
 import { createTransferHandlers } from '../transfers/transferHandlers'
 import { createTransferJournal } from '../transfers/transferJournal'
+import { createSetupJournal } from '../setupWizard/setupJournal'
 import { createDownloadHandlers } from '../downloads/downloadHandlers'
 import type { Backend } from './backend'
 import type { BackendOptions } from './backendOptions'
@@ -38,7 +39,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   })
   const buckets = createBucketService({ profiles, clients })
   const awsFiles = createAwsFileImport({ homeDir: options.homeDir, profiles })
-  const setup = createSetupWizard({ clients, profiles, onProgress: (state) => events.emit('setup/progress', state) })
+  const setup = createSetupWizard({ clients, profiles, journal: createSetupJournal(options.dataDir), onProgress: (state) => events.emit('setup/progress', state) })
 
   // Object calls and uploads both sign for the bucket's own region, asked once per bucket.
   const scopeFor = createBucketScopes({ profiles, clients, regions: createBucketRegionCache() })
@@ -77,6 +78,8 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     'setup/finish': ({ sessionId, profileName }) => setup.finish(sessionId, profileName),
     'setup/revealEnv': ({ sessionId }) => setup.revealEnv(sessionId),
     'setup/close': ({ sessionId }) => setup.close(sessionId),
+    'setup/pending': () => setup.pending(),
+    'setup/adoptPending': ({ sessionId }) => setup.adoptPending(sessionId),
     ...createObjectHandlers({ profiles, clients, events, scopeFor }),
     ...transfers.handlers,
     ...downloads.handlers,

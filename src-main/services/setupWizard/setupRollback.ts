@@ -38,7 +38,7 @@ export async function rollBack(session: SetupSession, iam: IAMClient, s3: S3Clie
   for (const resource of [...session.state.created].reverse()) {
     const label = describe(resource)
     try {
-      const done = await undo(resource, { iam, s3, createdBuckets, newKeyId: session.newKey?.accessKeyId ?? null })
+      const done = await undo(resource, { iam, s3, createdBuckets, newKeyId: session.newKey?.accessKeyId ?? session.orphanKeyId })
       if (done === true) removed.push(label)
       else if (done !== 'skip') {
         kept.push(`${label}: ${done}`)

@@ -18,6 +18,10 @@ export interface SetupSession {
   /** Existing keys when the user has 2, by opaque ref. */
   keyRefs: Map<string, string>
   verifiedKey: string | null
+  /** A key an interrupted run created; its secret died with that process. */
+  orphanKeyId: string | null
+  /** This session writes the journal: it adopted the pending setup, or there was none. */
+  journaled: boolean
   state: SetupState
 }
 

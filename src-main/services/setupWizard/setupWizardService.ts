@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts'
-import type { SetupAdmin, SetupFinish, SetupPlan, SetupStart, SetupState, SetupStepId } from '../../contract/bridge'
+import { DeleteAccessKeyCommand } from '@aws-sdk/client-iam'
+import type { PendingSetup, SetupAdmin, SetupFinish, SetupPlan, SetupStart, SetupState, SetupStepId } from '../../contract/bridge'
 import { AppError } from '../../router/appError'
 import type { AwsClientFactory } from '../aws/awsClients'
 import { toAppError } from '../aws/awsErrors'
@@ -12,6 +13,7 @@ import { applyPublicRead, ensureBucket } from './bucketSteps'
 import { envLines, storagesSnippet, templateExample } from './djangoExport'
 import { ensureAccessKey, ensureUser, ensureUserPolicy } from './iamSteps'
 import { rollBack } from './setupRollback'
+import { createMemorySetupJournal, type SetupJournal } from './setupJournal'
 import { newSetupState, publicState, setStep, stepOrder, type SetupSession } from './setupSession'
 import { verifyPublicRead, waitForNewKey } from './verifySteps'
 
@@ -22,6 +24,8 @@ export interface SetupWizard {
   finish(sessionId: string, profileName: string): Promise<SetupFinish>
   revealEnv(sessionId: string): Promise<{ env: string }>
   close(sessionId: string): Promise<{ closed: boolean }>
+  pending(): Promise<{ pending: PendingSetup | null }>
+  adoptPending(sessionId: string): Promise<{ state: SetupState; plan: SetupPlan }>
 }
 
 interface Deps {
@@ -29,6 +33,8 @@ interface Deps {
   profiles: ProfileService
   onProgress: (state: SetupState) => void
   fetch?: typeof fetch
+  /** Survives a kill: what a half-done setup created (setupJournal). */
+  journal?: SetupJournal
 }
 
 /**
@@ -49,7 +55,26 @@ export function createSetupWizard(deps: Deps): SetupWizard {
     if (!session.admin) throw new AppError('setup-admin-forgotten', 'The admin keys were already forgotten.', 'Start the setup again to make more changes.')
     return session.admin
   }
-  const emit = (session: SetupSession) => deps.onProgress(publicState(session))
+  const journal = deps.journal ?? createMemorySetupJournal()
+  const emit = (session: SetupSession) => {
+    void remember(session).catch(() => undefined)
+    deps.onProgress(publicState(session))
+  }
+  /** Written after every step; cleared once nothing is left half-done. */
+  const remember = async (session: SetupSession) => {
+    const { status, created, steps } = session.state
+    if (!session.plan || !session.journaled) return
+    if (status === 'finished' || created.length === 0) return journal.clear()
+    await journal.save({
+      version: 1,
+      accountId: session.accountId,
+      plan: session.plan,
+      created,
+      steps,
+      newAccessKeyId: session.newKey?.accessKeyId ?? session.orphanKeyId,
+      updatedAt: new Date().toISOString(),
+    })
+  }
 
   return {
     async start(admin) {
@@ -71,8 +96,9 @@ export function createSetupWizard(deps: Deps): SetupWizard {
       }
       const check = await checkAdminPermissions(deps.clients.iam(connection), identity.Arn ?? '')
       const id = randomUUID()
-      sessions.set(id, { id, admin: connection, accountId: identity.Account ?? '', plan: null, newKey: null, keyRefs: new Map(), verifiedKey: null, state: newSetupState(id) })
-      return { sessionId: id, accountId: identity.Account ?? '', adminArn: identity.Arn ?? '', ...check }
+      sessions.set(id, { id, admin: connection, accountId: identity.Account ?? '', plan: null, newKey: null, keyRefs: new Map(), verifiedKey: null, orphanKeyId: null, journaled: false, state: newSetupState(id) })
+      const pending = await journal.load()
+      return { sessionId: id, accountId: identity.Account ?? '', adminArn: identity.Arn ?? '', ...check, pendingInAccount: pending?.accountId === identity.Account }
     },
 
     async run(sessionId, plan) {
@@ -84,6 +110,8 @@ export function createSetupWizard(deps: Deps): SetupWizard {
         throw new AppError('setup-user-changed', 'This run already created a key for another user.', 'Roll back first, or keep the user name.')
       }
       session.plan = plan
+      // A pending setup nobody adopted (another account's) is kept, not overwritten.
+      session.journaled ||= (await journal.load()) === null
       session.state = { ...session.state, status: 'running', bucketSuggestions: [], rollback: null }
       for (const id of stepOrder) setStep(session, id, { status: 'pending', error: null })
       emit(session)
@@ -91,6 +119,14 @@ export function createSetupWizard(deps: Deps): SetupWizard {
       const iam = deps.clients.iam(admin)
       const s3Admin = deps.clients.s3({ ...admin, region: plan.region })
       let current: SetupStepId = 'user'
+      try {
+        await dropOrphanKey(session, iam)
+      } catch (error) {
+        setStep(session, 'accessKey', { status: 'failed', error: toAppError(error, { action: 'delete the key the interrupted setup made', endpoint: null }).toBridge() })
+        session.state.status = 'failed'
+        emit(session)
+        return publicState(session)
+      }
       const step = async (id: SetupStepId, run: () => Promise<unknown>) => {
         current = id
         setStep(session, id, { status: 'running', detail: null })
@@ -140,6 +176,7 @@ export function createSetupWizard(deps: Deps): SetupWizard {
       if (session.state.status === 'running') throw new AppError('setup-busy', 'Setup is still running.', 'Wait for the current step, then roll back.')
       const region = session.plan?.region ?? 'us-east-1'
       session.state.rollback = await rollBack(session, deps.clients.iam(admin), deps.clients.s3({ ...admin, region }))
+      if (!session.state.created.some((r) => r.kind === 'access-key')) session.orphanKeyId = null
       session.state.status = 'rolled-back'
       session.state.verified = null
       for (const id of stepOrder) setStep(session, id, { status: 'pending', detail: null, error: null })
@@ -183,5 +220,52 @@ export function createSetupWizard(deps: Deps): SetupWizard {
     async close(sessionId) {
       return { closed: sessions.delete(sessionId) }
     },
+
+    async pending() {
+      const record = await journal.load()
+      if (!record) return { pending: null }
+      const { accountId, plan, created, updatedAt } = record
+      return { pending: { accountId, userName: plan.userName, bucket: plan.bucket, region: plan.region, created, updatedAt } }
+    },
+
+    async adoptPending(sessionId) {
+      const session = get(sessionId)
+      const record = await journal.load()
+      if (!record) throw new AppError('setup-nothing-pending', 'There is no interrupted setup to continue.', 'Start a new setup.')
+      if (record.accountId !== session.accountId) {
+        throw new AppError('setup-other-account', `The interrupted setup was in account ${record.accountId}, and these keys are for ${session.accountId}.`, 'Use admin keys of the account where the setup began.', { expected: record.accountId })
+      }
+      session.plan = record.plan
+      session.orphanKeyId = record.newAccessKeyId
+      session.journaled = true
+      const stoppedAt = record.steps.find((s) => s.status !== 'done')?.id ?? 'verify'
+      session.state = {
+        ...session.state,
+        status: 'failed',
+        created: record.created,
+        steps: record.steps.map((step) =>
+          step.id === stoppedAt
+            ? { ...step, status: 'failed', detail: null, error: { code: 'setup-interrupted', message: 'Cubeta stopped during this step.', hint: 'Try again to continue the setup from here, or roll back what it created.' } }
+            : step.status === 'done'
+              ? step
+              : { ...step, status: 'pending', detail: null, error: null },
+        ),
+      }
+      emit(session)
+      return { state: publicState(session), plan: record.plan }
+    },
   }
+}
+
+/**
+ * The key an interrupted run made can't be used (its secret died with that process), and
+ * leaving it would block the user's second key slot: delete it before making a new one.
+ */
+async function dropOrphanKey(session: SetupSession, iam: ReturnType<AwsClientFactory['iam']>) {
+  if (!session.orphanKeyId || !session.plan) return
+  await iam.send(new DeleteAccessKeyCommand({ UserName: session.plan.userName, AccessKeyId: session.orphanKeyId })).catch((error: { name?: string }) => {
+    if (error?.name !== 'NoSuchEntity' && error?.name !== 'NoSuchEntityException') throw error
+  })
+  session.orphanKeyId = null
+  session.state.created = session.state.created.filter((r) => r.kind !== 'access-key')
 }

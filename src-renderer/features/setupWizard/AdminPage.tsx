@@ -2,6 +2,7 @@ import { useEffect } from 'react'
 import { AdminKeyFields } from './AdminKeyFields'
 import { AdminStatus } from './AdminStatus'
 import { PageFrame } from './PageFrame'
+import { PendingSetupNotice } from './PendingSetupNotice'
 import { adminProblems, type AdminAnswers, type AdminField, type PageProblems } from './planValidation'
 import { SetupErrorAlert } from './SetupErrorAlert'
 import { useSetupWizardStore } from './setupWizardStore'
@@ -59,6 +60,7 @@ export function AdminPage({ onCancel }: { onCancel: () => void }) {
         </>
       }
     >
+      {store.pending && !start && <PendingSetupNotice pending={store.pending} />}
       <p className="setup-lead">{t('admin.lead')}</p>
       <p className="setup-note">{t('admin.safety')}</p>
       {connected ? (

@@ -35,6 +35,7 @@ export function SetupWizard({ onClose, onFinished }: Props) {
     const store = useSetupWizardStore.getState()
     store.reset()
     void store.loadProfiles()
+    void store.loadPending()
     return () => void useSetupWizardStore.getState().close()
   }, [])
 

@@ -1,5 +1,5 @@
 import { create } from 'zustand'
-import type { BridgeError, ProfileView, SetupFinish, SetupStart, SetupState } from '../../../src-main/contract/bridge'
+import type { BridgeError, PendingSetup, ProfileView, SetupFinish, SetupStart, SetupState } from '../../../src-main/contract/bridge'
 import { bridge, unwrap } from '../../bridge/bridgeClient'
 import { asBridgeError } from '../../errors/asBridgeError'
 import {
@@ -32,6 +32,9 @@ interface SetupWizardState {
   secretCleared: boolean
   /** Set when "Set up" found a problem on an earlier page, so that page shows it at once. */
   revealProblems: boolean
+  /** A setup a previous run left half-done (kept across reset: it is on disk, not in this wizard). */
+  pending: PendingSetup | null
+  loadPending(): Promise<void>
   reset(): void
   loadProfiles(): Promise<void>
   setAdmin(patch: Partial<AdminAnswers>): void
@@ -85,12 +88,25 @@ export const useSetupWizardStore = create<SetupWizardState>()((set, get) => {
   let generation = 0
   /** Results that arrive after the wizard moved on to another session are dropped. */
   const current = (sessionId: string) => get().start?.sessionId === sessionId
+  /** The half-done setup becomes this session's run, stopped where it was: Try again or Roll back. */
+  const adopt = async (sessionId: string, mine: number) => {
+    const { state, plan } = unwrap(await bridge['setup/adoptPending']({ sessionId }))
+    if (mine !== generation) return
+    const { deleteAccessKeyRef: _unused, ...answers } = plan
+    set({ plan: answers, progress: state, page: 'progress' })
+  }
   const closeQuietly = async (sessionId: string) => {
     await bridge['setup/close']({ sessionId }).catch(() => undefined)
   }
 
   return {
     ...initial(),
+
+    pending: null,
+    async loadPending() {
+      const result = await bridge['setup/pending']({})
+      if (result.ok) set({ pending: result.value.pending })
+    },
 
     reset() {
       generation += 1
@@ -142,6 +158,7 @@ export const useSetupWizardStore = create<SetupWizardState>()((set, get) => {
         })
         follow()
         if (saved) void get().loadProfiles()
+        if (started.pendingInAccount && started.missingPermissions.length === 0) await adopt(started.sessionId, mine)
       } catch (caught) {
         if (mine === generation) set({ busy: null, error: asBridgeError(caught) })
       }
@@ -174,6 +191,7 @@ export const useSetupWizardStore = create<SetupWizardState>()((set, get) => {
       set({ busy: 'rollback', error: null })
       try {
         const state = unwrap(await bridge['setup/rollback']({ sessionId: start.sessionId }))
+        void get().loadPending()
         if (current(start.sessionId)) set({ progress: state, busy: null, page: 'progress' })
         return state
       } catch (caught) {
@@ -188,6 +206,7 @@ export const useSetupWizardStore = create<SetupWizardState>()((set, get) => {
       set({ busy: 'finish', error: null })
       try {
         const finish = unwrap(await bridge['setup/finish']({ sessionId: start.sessionId, profileName: profileName.trim() }))
+        void get().loadPending()
         if (current(start.sessionId)) set({ finish, busy: null, page: 'export' })
       } catch (caught) {
         if (current(start.sessionId)) set({ busy: null, error: asBridgeError(caught) })

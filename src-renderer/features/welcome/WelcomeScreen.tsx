@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next'
+import { PendingSetupButton } from '../setupWizard/PendingSetupButton'
 import { useDialogStore } from '../../app/dialogStore'
 import { useAppViewStore } from '../../app/appViewStore'
 import { BucketIcon, ImportIcon, PlusIcon, SparkIcon } from '../../ui/icons'
@@ -26,6 +27,7 @@ export function WelcomeScreen() {
             {t('welcome.guidedSetup')}
           </button>
           <p className="quiet">{t('welcome.guidedSetupExplained')}</p>
+          <PendingSetupButton onOpen={openSetup} />
         </div>
         <p className="quiet">{t('welcome.profileExplained')}</p>
         <div className="welcome__actions">
