@@ -89,6 +89,11 @@ export interface AppInfo {
   /** The OS language, for the first choice of UI language. */
   osLocale: string
   platform: string
+  /**
+   * Set when profiles.json was damaged at start: Cubeta went back to the last good copy
+   * (or to none) and kept the damaged file here. Keychain secrets are never touched.
+   */
+  profilesRecovered: { damagedCopy: string | null; restoredFromBackup: boolean } | null
 }
 
 /** Errors cross the bridge as data, in words a user can act on. */

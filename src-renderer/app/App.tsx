@@ -7,6 +7,7 @@ import { useBoot, useBucketsFollowActiveProfile } from './useBoot'
 import { Workspace } from './Workspace'
 import { useAppViewStore } from './appViewStore'
 import { SetupWizard } from '../features/setupWizard/SetupWizard'
+import { ProfilesRecoveredNotice } from '../features/profiles/ProfilesRecoveredNotice'
 
 export function App() {
   useBoot()
@@ -17,6 +18,7 @@ export function App() {
   if (view === 'setup') return <GuidedSetup />
   return (
     <>
+      <ProfilesRecoveredNotice />
       {status === 'loading' ? <Starting /> : status === 'error' ? <StartFailed /> : hasProfiles ? <Workspace /> : <WelcomeScreen />}
       <DialogHost />
     </>

@@ -35,3 +35,22 @@ describe('profiles.json', () => {
     expect((await readdir(dir)).some((n) => n.startsWith('profiles.json.corrupt-'))).toBe(true)
   })
 })
+
+describe('a damaged profiles.json', () => {
+  it('is set aside, the last good copy is put back in place, and later loads still find it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'cubeta-repo-'))
+    const first = createProfileRepository(dir)
+    await first.save([profile('a')])
+    await first.save([profile('a'), profile('b')])
+    await writeFile(join(dir, 'profiles.json'), '{"version":1,"profiles":[{"id":"a"')
+    const second = createProfileRepository(dir)
+    expect((await second.load()).map((p) => p.id)).toEqual(['a'])
+    expect(second.recoveredFromCorruption).toBe(true)
+    expect(second.damagedCopy).toMatch(/profiles\.json\.corrupt-\d+$/)
+    expect(await readFile(second.damagedCopy!, 'utf8')).toBe('{"version":1,"profiles":[{"id":"a"')
+    // The next start reads the restored file, not an empty list.
+    const third = createProfileRepository(dir)
+    expect((await third.load()).map((p) => p.id)).toEqual(['a'])
+    expect(third.recoveredFromCorruption).toBe(false)
+  })
+})

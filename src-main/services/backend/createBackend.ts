@@ -30,8 +30,11 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const events = createEventHub()
   const keychain = options.secretStore ?? createKeytarSecretStore()
   const clients = createAwsClientFactory(options.awsEndpointOverride ?? null)
+  const repository = createProfileRepository(options.dataDir)
+  // Read once now, so a damaged file is noticed (and reported by app/info) at start.
+  await repository.load().catch(() => undefined)
   const profiles = createProfileService({
-    repository: createProfileRepository(options.dataDir),
+    repository,
     keychain,
     session: createMemorySecretStore(),
     clients,
@@ -63,6 +66,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       shell: options.shell,
       osLocale: options.osLocale,
       platform: process.platform,
+      profilesRecovered: repository.recoveredFromCorruption ? { damagedCopy: repository.damagedCopy, restoredFromBackup: repository.restoredFromBackup } : null,
     }),
     'keychain/status': () => probeKeychain(keychain),
     'profiles/list': () => profiles.list(),

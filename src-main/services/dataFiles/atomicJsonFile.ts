@@ -33,16 +33,19 @@ export async function writeJsonAtomic(path: string, value: unknown): Promise<voi
  * The parsed file, or null when it is missing. A corrupt file falls back to `.bak`, or to
  * `empty` when there is no good copy either.
  */
-export async function readJsonWithFallback(path: string, empty: unknown): Promise<{ value: unknown; recovered: boolean } | null> {
+export async function readJsonWithFallback(path: string, empty: unknown): Promise<{ value: unknown; recovered: boolean; damagedCopy?: string; fromBackup?: boolean } | null> {
   const current = await readText(path)
   if (current === null) return null
   try {
     return { value: JSON.parse(current), recovered: false }
   } catch {
     // Keep the damaged file for the user to inspect; never overwrite it silently.
-    await rename(path, `${path}.corrupt-${Date.now()}`).catch(() => undefined)
+    const damagedCopy = `${path}.corrupt-${Date.now()}`
+    await rename(path, damagedCopy).catch(() => undefined)
     const backup = await readJsonIfValid(`${path}.bak`)
-    return { value: backup ?? empty, recovered: true }
+    // Put the good copy back in place, so the next read finds it and not an empty list.
+    if (backup !== null) await writeJsonAtomic(path, backup)
+    return { value: backup ?? empty, recovered: true, damagedCopy, fromBackup: backup !== null }
   }
 }
 
