@@ -209,4 +209,17 @@ describe('downloads through a faulty network', () => {
     expect(sha(await readFile(written!))).toBe(sha(content))
     expect(proxy.seen.filter((r) => r.method === 'GET').length).toBe(3)
   })
+
+  it('fetches a large object in ranges, re-fetching only the range that broke, and an empty one too', async () => {
+    const content = randomBytes(20 * 1024 * 1024 + 5)
+    await adminS3(moto.endpoint).send(new PutObjectCommand({ Bucket: bucket, Key: 'big.bin', Body: content }))
+    await adminS3(moto.endpoint).send(new PutObjectCommand({ Bucket: bucket, Key: 'empty.txt', Body: '' }))
+    proxy.add({ match: (r) => r.method === 'GET' && r.url.pathname.endsWith('/big.bin'), fault: { kind: 'drop-response', afterBytes: 100_000 }, times: 1 })
+    const folder = await mkdtemp(join(tmpdir(), 'cubeta-dl-ranges-'))
+    const [big, empty] = await downloadToFolder(throughProxy(), bucket, ['big.bin', 'empty.txt'], folder)
+    expect(sha(await readFile(big!))).toBe(sha(content))
+    expect((await readFile(empty!)).length).toBe(0)
+    // Three ranges, plus the one that broke.
+    expect(proxy.seen.filter((r) => r.method === 'GET' && r.path.endsWith('/big.bin')).length).toBe(4)
+  })
 })

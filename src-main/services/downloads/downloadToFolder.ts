@@ -1,15 +1,13 @@
 import { randomBytes } from 'node:crypto'
-import { createWriteStream } from 'node:fs'
 import { access, mkdir, rename, rm } from 'node:fs/promises'
 import { dirname, resolve, sep } from 'node:path'
-import { pipeline } from 'node:stream/promises'
 import type { S3Client } from '@aws-sdk/client-s3'
 import { AppError } from '../../router/appError'
 import { keepBothName } from '../transfers/keepBothName'
-import { openResumable } from './resumableObjectStream'
+import { downloadRanged } from './rangedDownload'
 
 /**
- * Streams objects into a folder on disk
+ * Downloads objects into a folder on disk
  *
  * Bytes go to a temporary file beside the target and are renamed only when complete,
  * so an interrupted download never leaves a truncated file under the real name. An
@@ -23,8 +21,7 @@ export async function downloadToFolder(s3: S3Client, bucket: string, keys: strin
     await mkdir(dirname(target), { recursive: true })
     const temporary = `${target}.${randomBytes(4).toString('hex')}.part`
     try {
-      const { body } = await openResumable(s3, bucket, key)
-      await pipeline(body, createWriteStream(temporary, { flags: 'wx' }))
+      await downloadRanged(s3, bucket, key, temporary)
       await rename(temporary, target)
       written.push(target)
     } catch (error) {

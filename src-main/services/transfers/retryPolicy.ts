@@ -12,14 +12,15 @@ import { awsErrorName, awsHttpStatus } from '../aws/awsErrors'
  */
 export type FailureKind = 'network' | 'retry' | 'fatal'
 
-const networkCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'ECONNABORTED', 'ENETDOWN', 'UND_ERR_SOCKET'])
+const networkCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'ECONNABORTED', 'ENETDOWN', 'UND_ERR_SOCKET', 'ERR_STREAM_PREMATURE_CLOSE'])
 const transientNames = new Set(['SlowDown', 'InternalError', 'ServiceUnavailable', 'RequestTimeout', 'RequestTimeoutException', 'Throttling', 'ThrottlingException', 'BadDigest', 'XAmzContentSHA256Mismatch', 'IncompleteBody', 'TimeoutError'])
 
 export function classifyFailure(error: unknown): FailureKind {
   const e = error as { code?: string; cause?: { code?: string }; message?: string } | null
   const code = e?.code ?? e?.cause?.code
   if (code && networkCodes.has(code)) return 'network'
-  if (/socket hang up|other side closed|ECONNRESET|EPIPE/i.test(e?.message ?? '')) return 'network'
+  // A response body cut off in the middle surfaces as a stream error, not a socket code.
+  if (/socket hang up|other side closed|ECONNRESET|EPIPE|^aborted$|premature close/i.test(e?.message ?? '')) return 'network'
   const status = awsHttpStatus(error)
   if (transientNames.has(awsErrorName(error) ?? '')) return 'retry'
   if (status !== undefined && (status >= 500 || status === 408 || status === 429)) return 'retry'
