@@ -6,6 +6,7 @@ import { CreateBucketCommand, GetObjectCommand, ListMultipartUploadsCommand, Lis
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { TransfersSnapshot } from '../../src-main/contract/bridge'
 import { downloadToFolder } from '../../src-main/services/downloads/downloadToFolder'
+import { openResumable } from '../../src-main/services/downloads/resumableObjectStream'
 import { createTransferEngine } from '../../src-main/services/transfers/transferEngine'
 import { createTransferJournal } from '../../src-main/services/transfers/transferJournal'
 import { partSizeFor } from '../../src-main/services/transfers/partSize'
@@ -221,5 +222,16 @@ describe('downloads through a faulty network', () => {
     expect((await readFile(empty!)).length).toBe(0)
     // Three ranges, plus the one that broke.
     expect(proxy.seen.filter((r) => r.method === 'GET' && r.path.endsWith('/big.bin')).length).toBe(4)
+  })
+
+  it('browser mode’s download stream continues a cut body with Range, byte-exact', async () => {
+    const content = randomBytes(2 * 1024 * 1024 + 3)
+    await adminS3(moto.endpoint).send(new PutObjectCommand({ Bucket: bucket, Key: 'link.bin', Body: content }))
+    proxy.add({ match: (r) => r.method === 'GET' && r.url.pathname.endsWith('/link.bin'), fault: { kind: 'drop-response', afterBytes: 700_000 }, times: 1 })
+    const opened = await openResumable(throughProxy(), bucket, 'link.bin')
+    const chunks: Buffer[] = []
+    for await (const chunk of opened.body) chunks.push(chunk as Buffer)
+    expect(sha(Buffer.concat(chunks))).toBe(sha(content))
+    expect(proxy.seen.filter((r) => r.method === 'GET').length).toBe(2)
   })
 })
