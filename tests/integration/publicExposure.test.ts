@@ -22,6 +22,7 @@ import { startVersitygw, type Versitygw } from '../support/versitygw'
 let moto: Moto
 let vgw: Versitygw
 let wizardPolicy: string
+let h: Awaited<ReturnType<typeof makeBackend>> | undefined
 const bucket = 'mi-blog-media'
 
 beforeAll(async () => {
@@ -34,15 +35,15 @@ beforeAll(async () => {
   const foreign = { Sid: 'PartnerRead', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: ['s3:GetObject', 's3:ListBucket'], Resource: [`arn:aws:s3:::${bucket}`, `arn:aws:s3:::${bucket}/*`], Condition: { IpAddress: { 'aws:SourceIp': '203.0.113.0/24' } } }
   await adminS3(moto.endpoint, 'eu-west-1').send(new PutBucketPolicyCommand({ Bucket: bucket, Policy: JSON.stringify({ Version: '2012-10-17', Statement: [foreign] }) }))
 
-  const h = await makeBackend(moto.endpoint)
+  h = await makeBackend(moto.endpoint)
   const start = await h.ok('setup/start', { admin: adminKeys })
   const state = await h.ok('setup/run', { sessionId: start.sessionId, plan: plan({ bucket, cors: true, keepTestObject: true }) })
   expect(state.status, JSON.stringify(state.steps.filter((step) => step.error))).toBe('verified')
   wizardPolicy = (await adminS3(moto.endpoint, 'eu-west-1').send(new GetBucketPolicyCommand({ Bucket: bucket }))).Policy ?? ''
   expect(JSON.parse(wizardPolicy)).toEqual(JSON.parse(state.bucketPolicyJson ?? ''))
-  await h.dispose()
 })
 afterAll(async () => {
+  await h?.dispose()
   await vgw?.stop()
   await moto?.stop()
 })
