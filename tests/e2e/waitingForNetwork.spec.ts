@@ -1,0 +1,54 @@
+import { createHash, randomBytes } from 'node:crypto'
+import { mkdtemp, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { GetObjectCommand } from '@aws-sdk/client-s3'
+import { expect, test } from '@playwright/test'
+import { startBrowserMode, type BrowserModeApp } from '../support/browserMode'
+import { addProfileThroughUi } from '../support/e2eSteps'
+import { startFaultProxy, uploadPart, type FaultProxy } from '../support/faultProxy'
+import { adminS3, resetMoto, seedAccount, useMoto, type Moto } from '../support/moto'
+
+/** The S3 server vanishes in the middle of an upload: the queue says so, then finishes by itself. */
+let moto: Moto
+let proxy: FaultProxy
+let app: BrowserModeApp
+test.beforeAll(async () => {
+  moto = await useMoto()
+})
+test.afterAll(async () => moto.stop())
+test.beforeEach(async () => {
+  await resetMoto(moto.endpoint)
+  proxy = await startFaultProxy(moto.endpoint)
+  app = await startBrowserMode(proxy.endpoint)
+})
+test.afterEach(async () => {
+  await app.stop()
+  await proxy.close()
+})
+
+test('the server disappears mid-upload: “Waiting for network”, then done by itself, byte-exact', async ({ page }) => {
+  const keys = await seedAccount(moto.endpoint, [{ name: 'sin-red', region: 'us-east-1' }])
+  const path = join(await mkdtemp(join(tmpdir(), 'cubeta-net-')), 'clase grabada.mp4')
+  const content = randomBytes(20 * 1024 * 1024)
+  await writeFile(path, content)
+  proxy.add({ match: uploadPart(), fault: { kind: 'latency', ms: 1_500 }, times: 2 })
+
+  await page.goto(app.url)
+  await addProfileThroughUi(page, keys)
+  await page.getByRole('table', { name: 'Buckets' }).getByRole('row').filter({ hasText: 'sin-red' }).click()
+  const chooser = page.waitForEvent('filechooser')
+  await page.getByRole('button', { name: 'Upload files' }).click()
+  await (await chooser).setFiles(path)
+  await expect.poll(() => proxy.seen.some((r) => r.query.has('partNumber'))).toBe(true)
+  await proxy.down()
+
+  const panel = page.getByRole('region', { name: 'Transfers' })
+  await expect(panel.getByText('Waiting for network', { exact: true })).toBeVisible({ timeout: 30_000 })
+  await expect(panel.getByRole('status')).toContainText('Uploads will continue by themselves')
+  await page.screenshot({ path: 'test-results/interrupted/waiting-for-network.png' })
+  await proxy.up()
+  await expect(panel.getByText('1 file · 1 done')).toBeVisible({ timeout: 30_000 })
+  const stored = Buffer.from(await (await adminS3(moto.endpoint).send(new GetObjectCommand({ Bucket: 'sin-red', Key: 'clase grabada.mp4' }))).Body!.transformToByteArray())
+  expect(createHash('sha256').update(stored).digest('hex')).toBe(createHash('sha256').update(content).digest('hex'))
+})
