@@ -131,11 +131,14 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     if (!opened) return send(response, 404, 'text/plain; charset=utf-8', 'This download link has expired. Click Download again.')
     response.writeHead(200, {
       ...securityHeaders,
-      'content-type': opened.contentType,
+      // Never the object's own type: an HTML or SVG object must not render on our origin,
+      // where the session cookie lives. The file name keeps its extension.
+      'content-type': 'application/octet-stream',
       ...(opened.length !== null ? { 'content-length': String(opened.length) } : {}),
       'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(opened.fileName)}`,
       'cache-control': 'no-store',
     })
+    opened.body.on('error', () => response.destroy())
     opened.body.pipe(response)
   }
 

@@ -70,7 +70,9 @@ const utf8Bytes = (value: string) => new TextEncoder().encode(value).length
 /** S3 keys: any UTF-8 up to 1,024 bytes. Older buckets may have names today's rules refuse. */
 const objectKey = z.string().min(1, 'the key is empty').refine((k) => utf8Bytes(k) <= 1024, 'a key is at most 1,024 bytes of UTF-8')
 const prefix = z.string().refine((p) => p === '' || p.endsWith('/'), 'a folder prefix ends with /').refine((p) => utf8Bytes(p) <= 1024, 'a key is at most 1,024 bytes of UTF-8')
-const bucketName = z.string().min(1).max(255)
+// Existing buckets may be legacy us-east-1 names (capitals, underscores), so this is wider
+// than the rule for new names; it still keeps slashes, spaces and controls out of paths.
+const bucketName = z.string().min(1).max(255).regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'a bucket name: letters, digits, dots, dashes and underscores')
 const objectRef = { profileId: id, bucket: bucketName, key: objectKey }
 const operationId = z.string().min(1).max(100)
 const cacheControl = z.string().trim().max(1024).nullable()

@@ -35,7 +35,10 @@ export async function makeBackend(endpoint: string, options: { secretStore?: Sec
     const texts = await Promise.all(names.map((n) => readFile(join(dataDir, n), 'utf8').catch(() => '')))
     return texts.join('\n')
   }
-  return { backend, call, ok, dataDir, secretStore, logs, dataFolderText, dispose: () => rm(dataDir, { recursive: true, force: true }) }
+  return { backend, call, ok, dataDir, secretStore, logs, dataFolderText, dispose: async () => {
+    await backend.close()
+    await rm(dataDir, { recursive: true, force: true })
+  } }
 }
 
 /** A profile for already-seeded keys, kept in session memory so tests leave no keychain entries. */

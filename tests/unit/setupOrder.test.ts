@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { S3Client } from '@aws-sdk/client-s3'
-import { applyPublicRead } from '../../src-main/services/setupWizard/bucketSteps'
+import { applyPublicRead, hasStatements } from '../../src-main/services/setupWizard/bucketSteps'
+import { cubetaStatements } from '../../src-main/contract/rules/bucketPolicy'
 import { newSetupState, type SetupSession } from '../../src-main/services/setupWizard/setupSession'
 import { retryWithBackoff } from '../../src-main/services/setupWizard/retryWithBackoff'
 
@@ -71,5 +72,18 @@ describe('retry with backoff', () => {
     let runs = 0
     await expect(retryWithBackoff(async () => { runs++; throw new Error('AccessDenied') }, { isRetryable: () => false, sleep: async () => undefined })).rejects.toThrow()
     expect(runs).toBe(1)
+  })
+})
+
+describe('recognising our own statements in an existing policy', () => {
+  const ours = cubetaStatements('media', null)
+  it('accepts Statement as a single object, as AWS allows', () => {
+    expect(hasStatements(JSON.stringify({ Version: '2012-10-17', Statement: ours[0] }), ours.slice(0, 1))).toBe(true)
+  })
+  it('compares nested keys too: a different Principal is a different statement', () => {
+    const other = { ...ours[0]!, Principal: { AWS: 'arn:aws:iam::123456789012:root' } }
+    expect(hasStatements(JSON.stringify({ Statement: [other] }), ours.slice(0, 1))).toBe(false)
+    const reordered = Object.fromEntries(Object.entries(ours[0]!).reverse())
+    expect(hasStatements(JSON.stringify({ Statement: [reordered] }), ours.slice(0, 1))).toBe(true)
   })
 })

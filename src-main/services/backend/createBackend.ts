@@ -101,6 +101,8 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     events,
     transfers: transfers.engine,
     openDownload: downloads.open,
-    async close() {},
+    async close() {
+      await setup.idle()
+    },
   }
 }

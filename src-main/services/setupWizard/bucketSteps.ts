@@ -144,9 +144,22 @@ export async function applyPublicRead(session: SetupSession, s3: S3Client, userA
 }
 
 /** Did the policy already hold exactly these statements (a re-run)? */
-function hasStatements(existingJson: string | null, ours: PolicyStatement[]): boolean {
+/** Were our statements already there? AWS allows `Statement` to be one object, not a list. */
+export function hasStatements(existingJson: string | null, ours: PolicyStatement[]): boolean {
   if (!existingJson) return false
-  const existing = (JSON.parse(existingJson) as { Statement?: PolicyStatement[] }).Statement ?? []
-  const canonical = (s: PolicyStatement) => JSON.stringify(s, Object.keys(s).sort())
-  return ours.every((statement) => existing.some((e) => canonical(e) === canonical(statement)))
+  const statement = (JSON.parse(existingJson) as { Statement?: PolicyStatement[] | PolicyStatement }).Statement ?? []
+  const existing = Array.isArray(statement) ? statement : [statement]
+  return ours.every((mine) => existing.some((e) => canonical(e) === canonical(mine)))
+}
+
+/** Key order doesn't matter, at any depth (Principal, Condition...). */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`
+  }
+  return JSON.stringify(value)
 }

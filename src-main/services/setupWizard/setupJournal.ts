@@ -26,6 +26,8 @@ export interface SetupJournal {
   load(): Promise<SetupRecord | null>
   save(record: SetupRecord): Promise<void>
   clear(): Promise<void>
+  /** Resolves once every write asked for so far is on disk (before quitting). */
+  idle(): Promise<void>
 }
 
 export function createSetupJournal(dataDir: string): SetupJournal {
@@ -45,6 +47,7 @@ export function createSetupJournal(dataDir: string): SetupJournal {
     },
     save: (record) => chain(() => writeJsonAtomic(path, record)),
     clear: () => chain(async () => Promise.all([rm(path, { force: true }), rm(`${path}.bak`, { force: true })])),
+    idle: () => writing.then(() => undefined),
   }
 }
 
@@ -54,5 +57,6 @@ export function createMemorySetupJournal(): SetupJournal {
     load: async () => record,
     save: async (next) => void (record = next),
     clear: async () => void (record = null),
+    idle: async () => undefined,
   }
 }

@@ -26,6 +26,8 @@ export interface SetupWizard {
   close(sessionId: string): Promise<{ closed: boolean }>
   pending(): Promise<{ pending: PendingSetup | null }>
   adoptPending(sessionId: string): Promise<{ state: SetupState; plan: SetupPlan }>
+  /** Waits for the journal's last write. */
+  idle(): Promise<void>
 }
 
 interface Deps {
@@ -220,6 +222,8 @@ export function createSetupWizard(deps: Deps): SetupWizard {
     async close(sessionId) {
       return { closed: sessions.delete(sessionId) }
     },
+
+    idle: () => journal.idle(),
 
     async pending() {
       const record = await journal.load()
