@@ -22,7 +22,7 @@
  * `npm run bench` builds the app first (electron-vite build): the UI scenario serves out/.
  */
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs'
-import { cpus, totalmem, release } from 'node:os'
+import { cpus, loadavg, totalmem, release } from 'node:os'
 import { dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
@@ -32,7 +32,7 @@ import { buildReport } from './lib/report.mjs'
 import { buckets, makeTools, runLarge, runList, runSmall } from './lib/scenarios.mjs'
 import { startServer } from './lib/server.mjs'
 import { runUi } from './lib/ui.mjs'
-import { firstLine, log, runSync } from './lib/util.mjs'
+import { firstLine, log, median, runSync } from './lib/util.mjs'
 
 const benchDir = dirname(fileURLToPath(import.meta.url))
 const repoRoot = join(benchDir, '..')
@@ -75,7 +75,18 @@ const sizes = {
   listCount: Math.max(1000, Math.round(100_000 * scale)),
 }
 const started = Date.now()
+// Other work on the machine skews every number: the 1-minute load average, every 10 s.
+const loads = [loadavg()[0]]
+const loadTimer = setInterval(() => loads.push(loadavg()[0]), 10_000)
+loadTimer.unref()
 log(`scenarios: ${only.join(', ')} · tools: ${tools.join(', ')} · ${reps} rep(s) · scale ${scale} (${(sizes.largeBytes / 2 ** 20).toFixed(0)} MiB file, ${sizes.smallCount} small files, ${sizes.listCount} keys) → ${relative(repoRoot, outPath)}`)
+
+// What is measured is the code as it is now, when the driver is bundled (and the app was
+// built just before): recorded here, not at the end, since the tree may change meanwhile.
+const gitHead = (firstLine('git', ['-C', repoRoot, 'log', '-1', '--format=%h %s']) ?? 'unknown').replace(/^(.{90}).+$/, '$1…')
+const dirty = runSync('git', ['-C', repoRoot, 'status', '--porcelain', '--', 'src-main', 'src-renderer']).stdout.split('\n').filter((l) => l.trim()).map((l) => l.slice(3))
+const startedAt = new Date().toISOString().replace('T', ' ').slice(0, 16) + ' UTC'
+const cubetaSettings = settingLines()
 
 // ---- the driver: Cubeta's own services, bundled for Node
 log('bundling the headless driver (vite build --config bench/vite.config.mts)…')
@@ -173,8 +184,6 @@ try {
 }
 
 // ---- the report
-const gitHead = (firstLine('git', ['-C', repoRoot, 'log', '-1', '--format=%h %s']) ?? 'unknown').replace(/^(.{90}).+$/, '$1…')
-const dirty = runSync('git', ['-C', repoRoot, 'status', '--porcelain', '--', 'src-main', 'src-renderer']).stdout.split('\n').filter((l) => l.trim()).map((l) => l.slice(3))
 const cpuModel = cpus()[0]?.model ?? 'unknown CPU'
 const osName = (() => {
   try {
@@ -190,7 +199,7 @@ const packageVersion = (name) => {
     return null
   }
 }
-const settingLines = () => {
+function settingLines() {
   const pick = (file, pattern) => {
     try {
       return readFileSync(join(repoRoot, file), 'utf8').split('\n').map((l, i) => [l, i + 1]).filter(([l]) => pattern.test(l)).map(([l, n]) => `// ${file}:${n}\n${l.trim()}`)
@@ -214,9 +223,10 @@ const versions = {
 }
 const meta = {
   full,
-  date: new Date().toISOString().replace('T', ' ').slice(0, 16) + ' UTC',
-  git: `${gitHead}${dirty.length ? ` — plus uncommitted changes in ${dirty.join(', ')}` : ''}`,
+  date: `${startedAt} (start) to ${new Date().toISOString().slice(11, 16)} UTC`,
+  git: `${gitHead}${dirty.length ? ` — plus uncommitted changes in ${dirty.join(', ')}` : ''} (as built and bundled at the start)`,
   machine: { cpu: cpuModel, cores: cpus().length, ram: `${(totalmem() / 2 ** 30).toFixed(1)} GiB`, kernel: release(), os: osName },
+  load: { min: Math.min(...loads), median: median(loads), max: Math.max(...loads), samples: loads.length },
   command: `npm run bench${process.argv.slice(2).length ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
   scale,
   reps,
@@ -224,7 +234,7 @@ const meta = {
   serverMode: server.mode === 'xattr' ? 'user xattrs' : 'a sidecar folder',
   versions,
   data: { largeBytes: sizes.largeBytes, smallCount: sizes.smallCount, smallBytes: data_smallBytes(), listCount: sizes.listCount },
-  cubetaSettings: settingLines(),
+  cubetaSettings,
   toolNotes: {
     'Cubeta': { version: `${JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).version} (this checkout), Node ${process.versions.node}, @aws-sdk/client-s3 ${packageVersion('@aws-sdk/client-s3')}`, how: 'its real backend (createBackend, shell "electron": the desktop settings) in a Node process per run: `transfers/uploadPaths`, `objects/download`, and the renderer\'s browser store for listing' },
     'aws-cli': { version: versions.aws, how: 'defaults: 10 concurrent requests, 8 MB multipart threshold and parts (downloads as ranged GETs too); `addressing_style = path`; `--only-show-errors`' },

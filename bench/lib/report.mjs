@@ -21,6 +21,7 @@ export function buildReport({ results, meta }) {
   add(`- **Date:** ${meta.date}`)
   add(`- **Code:** ${meta.git}`)
   add(`- **Machine:** ${meta.machine.cpu}, ${meta.machine.cores} cores, ${meta.machine.ram} RAM, Linux ${meta.machine.kernel} (${meta.machine.os})`)
+  if (meta.load) add(`- **Load during the run:** 1-minute load average ${meta.load.min.toFixed(1)}–${meta.load.max.toFixed(1)} (median ${meta.load.median.toFixed(1)}) on ${meta.machine.cores} cores; anything above the benchmark's own use (about ${meta.machine.cores}) is other work competing for the CPU, and makes the numbers noisier.`)
   add(`- **Run:** \`${meta.command}\` — scale ${meta.scale}, ${meta.reps} repetition${meta.reps === 1 ? '' : 's'} of each measurement, ${meta.durationMinutes.toFixed(1)} minutes in all.`)
   add(`- **Server:** versitygw ${meta.versions.versitygw ?? '?'} on 127.0.0.1 over plain files on the same disk (metadata in ${meta.serverMode}), started by the benchmark.`)
   add('')

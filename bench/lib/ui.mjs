@@ -170,7 +170,7 @@ export async function runUi({ repoRoot, chromiumPath, server, bucket, prefix, co
         const allStart = Date.now()
         await page.getByRole('status').filter({ hasText: new RegExp(`^${everything}`) }).waitFor({ timeout: timeoutMs })
         const allRowsMs = firstRows.firstRowsMs + (Date.now() - allStart)
-        if (rep === 0) await page.screenshot({ path: join(resultsDir, 'ui-first-rows.png') })
+        if (rep === 0) await page.screenshot({ path: join(resultsDir, 'ui-all-rows.png') })
         await sleep(300)
         // The machine's own frame rate with nothing moving, to read the scrolling numbers against.
         const idle = await page.evaluate(idleFrames, 60)
