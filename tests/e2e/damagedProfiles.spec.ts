@@ -1,22 +1,18 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
+import { useMotoInSpecs } from '../support/e2eMoto'
 import { startBrowserMode, type BrowserModeApp } from '../support/browserMode'
 import { addProfileThroughUi } from '../support/e2eSteps'
-import { resetMoto, seedAccount, useMoto, type Moto } from '../support/moto'
+import { seedAccount } from '../support/moto'
 
 /**
  * profiles.json truncated between two runs (a full disk, a crash in another program):
  * Cubeta still starts, says what happened, goes back to the last good copy, keeps the
  * damaged file, and the keychain secret of a restored profile still works.
  */
-let moto: Moto
+const moto = useMotoInSpecs()
 let apps: BrowserModeApp[] = []
-test.beforeAll(async () => {
-  moto = await useMoto()
-})
-test.afterAll(async () => moto.stop())
-test.beforeEach(async () => resetMoto(moto.endpoint))
 test.afterEach(async () => {
   for (const app of apps) await app.stop()
   apps = []

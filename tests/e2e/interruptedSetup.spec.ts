@@ -3,9 +3,10 @@ import { join } from 'node:path'
 import { GetUserCommand, IAMClient, ListAccessKeysCommand } from '@aws-sdk/client-iam'
 import { HeadBucketCommand } from '@aws-sdk/client-s3'
 import { expect, test, type Page } from '@playwright/test'
+import { useMotoInSpecs } from '../support/e2eMoto'
 import { startBrowserMode, type BrowserModeApp } from '../support/browserMode'
 import { startFaultProxy, type FaultProxy } from '../support/faultProxy'
-import { adminS3, motoAdmin, resetMoto, useMoto, type Moto } from '../support/moto'
+import { adminS3, motoAdmin } from '../support/moto'
 
 /**
  * The wizard is killed (SIGKILL) after step 3, the access key, while the bucket is being
@@ -13,17 +14,12 @@ import { adminS3, motoAdmin, resetMoto, useMoto, type Moto } from '../support/mo
  * checked again the user can continue from there, or roll back what it created.
  */
 test.describe.configure({ timeout: 120_000 })
-let moto: Moto
+const moto = useMotoInSpecs()
 let proxy: FaultProxy
 let apps: BrowserModeApp[] = []
 const bucket = 'media-a-medias'
 const user = 'django-a-medias'
-test.beforeAll(async () => {
-  moto = await useMoto()
-})
-test.afterAll(async () => moto.stop())
 test.beforeEach(async () => {
-  await resetMoto(moto.endpoint)
   proxy = await startFaultProxy(moto.endpoint)
   // CreateBucket hangs, so the kill lands after the first three steps.
   proxy.add({ match: (r) => r.method === 'PUT' && r.url.pathname.replace(/\/$/, '') === `/${bucket}` && [...r.url.searchParams.keys()].every((k) => k.startsWith('x-id')), fault: { kind: 'latency', ms: 60_000 }, times: 1 })

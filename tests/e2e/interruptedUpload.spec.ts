@@ -4,10 +4,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { GetObjectCommand, ListMultipartUploadsCommand, ListPartsCommand } from '@aws-sdk/client-s3'
 import { expect, test, type Page } from '@playwright/test'
+import { useMotoInSpecs } from '../support/e2eMoto'
 import { startBrowserMode, type BrowserModeApp } from '../support/browserMode'
-import { addProfileThroughUi } from '../support/e2eSteps'
+import { addProfileThroughUi, uploadThroughPicker } from '../support/e2eSteps'
 import { startFaultProxy, uploadPart, type FaultProxy } from '../support/faultProxy'
-import { adminS3, resetMoto, seedAccount, useMoto, type Moto } from '../support/moto'
+import { adminS3, seedAccount } from '../support/moto'
 
 /**
  * Cubeta is killed (SIGKILL, no shutdown) in the middle of a multipart upload. The next
@@ -15,17 +16,12 @@ import { adminS3, resetMoto, seedAccount, useMoto, type Moto } from '../support/
  * only the parts the server lacks; Discard aborts it on the server.
  */
 test.describe.configure({ timeout: 120_000 })
-let moto: Moto
+const moto = useMotoInSpecs()
 let proxy: FaultProxy
 let apps: BrowserModeApp[] = []
 const bucket = 'long-trip'
 const size = 40 * 1024 * 1024 + 4321
-test.beforeAll(async () => {
-  moto = await useMoto()
-})
-test.afterAll(async () => moto.stop())
 test.beforeEach(async () => {
-  await resetMoto(moto.endpoint)
   proxy = await startFaultProxy(moto.endpoint)
   // Parts 1 and 2 arrive; the rest hang, so the kill lands in the middle of the upload.
   for (const n of [3, 4, 5]) proxy.add({ match: uploadPart(n), fault: { kind: 'latency', ms: 20_000 }, times: 1 })
@@ -56,9 +52,7 @@ async function startKillAndRestart(page: Page) {
   await page.goto(first.url)
   await addProfileThroughUi(page, keys)
   await page.getByRole('table', { name: 'Buckets' }).getByRole('row').filter({ hasText: bucket }).click()
-  const chooser = page.waitForEvent('filechooser')
-  await page.getByRole('button', { name: 'Upload files' }).click()
-  await (await chooser).setFiles(path)
+  await uploadThroughPicker(page, path)
   await expect.poll(() => partsOf('vacaciones 2024.mp4'), { timeout: 30_000 }).toBeGreaterThanOrEqual(2)
   await first.kill()
   const partsAtKill = await partsOf('vacaciones 2024.mp4')

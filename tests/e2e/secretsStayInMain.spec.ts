@@ -4,9 +4,10 @@ import { join } from 'node:path'
 import { PutBucketPolicyCommand, PutObjectCommand } from '@aws-sdk/client-s3'
 import { expect, test, type Page } from '@playwright/test'
 import { recordBridge, type BridgeMessage, type BridgeRecording } from '../support/bridgeRecorder'
+import { useMotoInSpecs } from '../support/e2eMoto'
 import { startBrowserMode, type BrowserModeApp } from '../support/browserMode'
 import { addProfileThroughUi, publicReadPolicy } from '../support/e2eSteps'
-import { adminS3, motoAdmin, resetMoto, seedAccount, useMoto, type Moto } from '../support/moto'
+import { adminS3, motoAdmin, seedAccount } from '../support/moto'
 
 /**
  * Secrets never leave the main process
@@ -25,14 +26,9 @@ import { adminS3, motoAdmin, resetMoto, seedAccount, useMoto, type Moto } from '
  * checks that it really does hold the secret, which also proves the recorder sees the
  * traffic it vets.
  */
-let moto: Moto
+const moto = useMotoInSpecs()
 let app: BrowserModeApp
-test.beforeAll(async () => {
-  moto = await useMoto()
-})
-test.afterAll(async () => moto.stop())
 test.beforeEach(async () => {
-  await resetMoto(moto.endpoint)
   app = await startBrowserMode(moto.endpoint)
 })
 test.afterEach(async () => app.stop())

@@ -4,21 +4,17 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { GetObjectCommand } from '@aws-sdk/client-s3'
 import { expect, test } from '@playwright/test'
+import { useMotoInSpecs } from '../support/e2eMoto'
 import { startBrowserMode, type BrowserModeApp } from '../support/browserMode'
-import { addProfileThroughUi } from '../support/e2eSteps'
+import { addProfileThroughUi, uploadThroughPicker } from '../support/e2eSteps'
 import { startFaultProxy, uploadPart, type FaultProxy } from '../support/faultProxy'
-import { adminS3, resetMoto, seedAccount, useMoto, type Moto } from '../support/moto'
+import { adminS3, seedAccount } from '../support/moto'
 
 /** The S3 server vanishes in the middle of an upload: the queue says so, then finishes by itself. */
-let moto: Moto
+const moto = useMotoInSpecs()
 let proxy: FaultProxy
 let app: BrowserModeApp
-test.beforeAll(async () => {
-  moto = await useMoto()
-})
-test.afterAll(async () => moto.stop())
 test.beforeEach(async () => {
-  await resetMoto(moto.endpoint)
   proxy = await startFaultProxy(moto.endpoint)
   app = await startBrowserMode(proxy.endpoint)
 })
@@ -37,9 +33,7 @@ test('the server disappears mid-upload: “Waiting for network”, then done by 
   await page.goto(app.url)
   await addProfileThroughUi(page, keys)
   await page.getByRole('table', { name: 'Buckets' }).getByRole('row').filter({ hasText: 'sin-red' }).click()
-  const chooser = page.waitForEvent('filechooser')
-  await page.getByRole('button', { name: 'Upload files' }).click()
-  await (await chooser).setFiles(path)
+  await uploadThroughPicker(page, path)
   await expect.poll(() => proxy.seen.some((r) => r.query.has('partNumber'))).toBe(true)
   await proxy.down()
 

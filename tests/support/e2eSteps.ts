@@ -11,6 +11,13 @@ export async function addProfileThroughUi(page: Page, keys: { accessKeyId: strin
   await expect(page.getByRole('table', { name: 'Buckets' })).toBeVisible()
 }
 
+/** "Upload files", then the files chosen in the browser's file picker. */
+export async function uploadThroughPicker(page: Page, paths: string | string[]) {
+  const chooser = page.waitForEvent('filechooser')
+  await page.getByRole('button', { name: 'Upload files' }).click()
+  await (await chooser).setFiles(paths)
+}
+
 /** A public-read policy like the one setup writes, for tests that fetch URLs anonymously. */
 export function publicReadPolicy(bucket: string): string {
   return JSON.stringify({
