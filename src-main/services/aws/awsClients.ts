@@ -30,6 +30,10 @@ export function createAwsClientFactory(awsEndpointOverride: string | null = null
     s3: (c) =>
       new S3Client({
         ...common(c),
+        // Downloads check their size and ETag (If-Match) themselves; the SDK's whole-object
+        // CRC64 check runs in JavaScript and cost more CPU than the transfer. Uploads still
+        // send a CRC32, so S3 rejects a part damaged on the way.
+        responseChecksumValidation: 'WHEN_REQUIRED',
         ...(c.endpoint
           ? { endpoint: c.endpoint, forcePathStyle: c.forcePathStyle }
           : awsEndpointOverride

@@ -104,7 +104,7 @@ export function createTransferEngine(deps: EngineDeps) {
   })
 
   function newBatch(profileId: string, bucket: string, prefix: string, cacheControl: string | null): Batch {
-    const batch: Batch = { id: randomUUID(), profileId, bucket, prefix, cacheControl, choice: null, reported: false, existingIndex: null }
+    const batch: Batch = { id: randomUUID(), profileId, bucket, prefix, cacheControl, choice: null, reported: false, existingIndex: null, s3: null }
     batches.set(batch.id, batch)
     return batch
   }
@@ -129,7 +129,7 @@ export function createTransferEngine(deps: EngineDeps) {
       free--
       next.status = 'checking'
       void run(next).finally(() => {
-        reportFinishedBatches()
+        reportFinished(next.batchId)
         // 5,000 small files finish in seconds: a snapshot per file would cost more than
         // the uploads. The panel gets at most ~5 a second, like progress.
         emitSoon()
@@ -143,7 +143,7 @@ export function createTransferEngine(deps: EngineDeps) {
     transfer.abort = new AbortController()
     let s3: S3Client | null = null
     try {
-      s3 = await deps.s3For(batch.profileId, batch.bucket)
+      s3 = await clientFor(batch)
       const proceed = transfer.resumeUploadId ? true : await settleConflict(transfer, batch, s3)
       if (!proceed) return
       if (transfer.cancelled) throw transfer.abort.signal.reason
@@ -294,14 +294,31 @@ export function createTransferEngine(deps: EngineDeps) {
     })
   }
 
+  /**
+   * One client per batch: building one per file re-reads the profile, re-runs the SDK's
+   * configuration chain and opens a new connection each time, which is most of the cost
+   * of a small file. It lives as long as the batch's work.
+   */
+  function clientFor(batch: Batch): Promise<S3Client> {
+    batch.s3 ??= deps.s3For(batch.profileId, batch.bucket).catch((error: unknown) => {
+      batch.s3 = null
+      throw error
+    })
+    return batch.s3
+  }
+
+  function reportFinished(batchId: string) {
+    const batch = batches.get(batchId)
+    if (!batch || batch.reported) return
+    const own = transfers.filter((t) => t.batchId === batch.id)
+    if (own.some((t) => !isTerminal(t.status))) return
+    batch.reported = true
+    batch.s3 = null
+    finished.push({ batchId: batch.id, bucket: batch.bucket, prefix: batch.prefix, keys: own.filter((t) => t.status === 'done').map((t) => t.key) })
+  }
+
   function reportFinishedBatches() {
-    for (const batch of batches.values()) {
-      if (batch.reported) continue
-      const own = transfers.filter((t) => t.batchId === batch.id)
-      if (own.some((t) => !isTerminal(t.status))) continue
-      batch.reported = true
-      finished.push({ batchId: batch.id, bucket: batch.bucket, prefix: batch.prefix, keys: own.filter((t) => t.status === 'done').map((t) => t.key) })
-    }
+    for (const batch of batches.values()) reportFinished(batch.id)
   }
 
   /** Interrupted uploads from the journal, shown for the user to resume or discard. */
@@ -402,7 +419,7 @@ export function createTransferEngine(deps: EngineDeps) {
       list.map(async (transfer) => {
         const batch = batches.get(transfer.batchId)!
         try {
-          const s3 = await deps.s3For(batch.profileId, batch.bucket)
+          const s3 = await clientFor(batch)
           await giveUp(transfer, s3)
           transfer.status = 'cancelled'
         } catch (error) {

@@ -1,4 +1,5 @@
 import type { BridgeError, ConflictChoice, TransferStatus, TransfersSnapshot, TransferView } from '../../contract/bridge'
+import type { S3Client } from '@aws-sdk/client-s3'
 import type { ExistingObject } from './conflictCheck'
 import type { UploadSource } from './transferEngine'
 import { etaSeconds, type RateState } from './transferRate'
@@ -38,6 +39,8 @@ export interface Batch {
   reported: boolean
   /** Objects already under the prefix, from one listing (large batches only). */
   existingIndex: 'wanted' | Promise<Map<string, ExistingObject> | null> | null
+  /** The batch's S3 client, while it has work (see transferEngine's clientFor). */
+  s3: Promise<S3Client> | null
 }
 
 export const isTerminal = (status: TransferStatus) => status === 'done' || status === 'failed' || status === 'cancelled' || status === 'skipped'
