@@ -1,4 +1,4 @@
-import type { Readable } from 'node:stream'
+import { Readable } from 'node:stream'
 import {
   AbortMultipartUploadCommand,
   CompleteMultipartUploadCommand,
@@ -19,7 +19,8 @@ export interface ObjectUpload {
   bucket: string
   key: string
   size: number
-  body: Readable
+  /** The bytes as a stream, or (small files on disk) a function reading them at once. */
+  body: Readable | (() => Promise<Buffer>)
   partSize: number
   /** Parts of this file in flight at once. */
   parallelParts: number
@@ -53,8 +54,7 @@ async function putWhole(o: ObjectUpload) {
   const held = Math.max(o.size, 1)
   await o.memory.acquire(held)
   try {
-    let body: Buffer = Buffer.alloc(0)
-    for await (const chunk of exactChunks(o.body, Math.max(o.size, 1))) body = body.length === 0 ? chunk : Buffer.concat([body, chunk])
+    const body = typeof o.body === 'function' ? await o.body() : await wholeStream(o.body, o.size)
     assertSize(o, body.length)
     await o.requests.run(() =>
       retrying((abortSignal) => o.s3.send(new PutObjectCommand({ Bucket: o.bucket, Key: o.key, Body: body, ContentLength: body.length, ...o.headers }), { abortSignal }), o.retry),
@@ -80,7 +80,8 @@ async function putInParts(o: ObjectUpload) {
   const inFlight = new Set<Promise<void>>()
   let partNumber = 0
   let bytesRead = 0
-  for await (const chunk of exactChunks(o.body, o.partSize)) {
+  const stream = typeof o.body === 'function' ? Readable.from([await o.body()]) : o.body
+  for await (const chunk of exactChunks(stream, o.partSize)) {
     if (failure) break
     partNumber++
     bytesRead += chunk.length
@@ -156,6 +157,12 @@ export async function abandonMultipart(s3: S3Client, bucket: string, key: string
   } catch (error) {
     if (awsErrorName(error) !== 'NoSuchUpload') throw error
   }
+}
+
+async function wholeStream(stream: Readable, size: number): Promise<Buffer> {
+  let body: Buffer = Buffer.alloc(0)
+  for await (const chunk of exactChunks(stream, Math.max(size, 1))) body = body.length === 0 ? chunk : Buffer.concat([body, chunk])
+  return body
 }
 
 function assertSize(o: ObjectUpload, read: number) {

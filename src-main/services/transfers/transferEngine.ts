@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs'
-import { stat } from 'node:fs/promises'
+import { readFile, stat } from 'node:fs/promises'
 import { randomUUID } from 'node:crypto'
 import type { Readable } from 'node:stream'
 import type { S3Client } from '@aws-sdk/client-s3'
@@ -79,6 +79,7 @@ export function createTransferEngine(deps: EngineDeps) {
   const emitNow = () => {
     if (emitTimer) clearTimeout(emitTimer)
     emitTimer = null
+    reportFinishedBatches()
     deps.onChange(snapshot())
     finished = []
   }
@@ -119,17 +120,24 @@ export function createTransferEngine(deps: EngineDeps) {
     return { batchId: batch.id, transferIds: created.map((t) => t.id) }
   }
 
-  const running = () => transfers.filter((t) => t.status === 'running' || t.status === 'checking' || t.status === 'waiting-network').length
+  // Files being worked on, and where the first queued file may be: with thousands of
+  // files, scanning the whole queue each time one finishes would cost more than the file.
+  let active = 0
+  let scanFrom = 0
+  const requeued = () => {
+    scanFrom = 0
+  }
 
   function pump() {
-    let free = deps.maxConcurrentFiles - running()
-    for (const next of transfers) {
-      if (free <= 0) break
+    let free = deps.maxConcurrentFiles - active
+    for (; scanFrom < transfers.length && free > 0; scanFrom++) {
+      const next = transfers[scanFrom]!
       if (next.status !== 'queued') continue
       free--
       next.status = 'checking'
+      active++
       void run(next).finally(() => {
-        reportFinished(next.batchId)
+        active--
         // 5,000 small files finish in seconds: a snapshot per file would cost more than
         // the uploads. The panel gets at most ~5 a second, like progress.
         emitSoon()
@@ -195,8 +203,11 @@ export function createTransferEngine(deps: EngineDeps) {
   async function upload(transfer: Transfer, batch: Batch, s3: S3Client) {
     const partSize = partSizeFor(transfer.size)
     const contentType = contentTypeFor(transfer.key)
-    const modifiedMs = transfer.source.kind === 'path' ? await unchangedSince(transfer) : 0
-    const body = transfer.source.kind === 'path' ? createReadStream(transfer.source.path, { highWaterMark: 1024 * 1024 }) : await bytesFromPage(transfer)
+    const whole = transfer.size <= partSize && !transfer.resumeUploadId
+    // Only a multipart upload is journaled, and only it needs the file's date to resume.
+    const modifiedMs = transfer.source.kind === 'path' && !whole ? await unchangedSince(transfer) : 0
+    const path = transfer.source.kind === 'path' ? transfer.source.path : null
+    const body = path === null ? await bytesFromPage(transfer) : whole ? () => readFile(path) : createReadStream(path, { highWaterMark: 1024 * 1024 })
     transfer.transferred = 0
     await uploadObject({
       s3,
@@ -360,6 +371,7 @@ export function createTransferEngine(deps: EngineDeps) {
     },
 
     resolveConflict(batchId: string, choice: ConflictChoice, applyToAll: boolean) {
+      requeued()
       const batch = batches.get(batchId)
       if (!batch) throw new AppError('batch-gone', 'That upload batch has ended.', 'Start the upload again.')
       if (applyToAll) batch.choice = choice
@@ -389,6 +401,7 @@ export function createTransferEngine(deps: EngineDeps) {
 
     /** Continue interrupted uploads from the parts the server already has. */
     resume(ids: string[]) {
+      requeued()
       for (const transfer of transfers.filter((t) => ids.includes(t.id) && t.status === 'interrupted')) transfer.status = 'queued'
       pump()
       emitNow()
@@ -396,6 +409,7 @@ export function createTransferEngine(deps: EngineDeps) {
     },
 
     retryFailed() {
+      requeued()
       for (const transfer of transfers.filter((t) => t.status === 'failed')) {
         Object.assign(transfer, { status: 'queued', error: null, transferred: 0, rate: startRate(now()), cancelled: false })
         batches.get(transfer.batchId)!.reported = false
@@ -406,6 +420,7 @@ export function createTransferEngine(deps: EngineDeps) {
     },
 
     clearFinished() {
+      requeued()
       for (let i = transfers.length - 1; i >= 0; i--) if (isTerminal(transfers[i]!.status)) transfers.splice(i, 1)
       for (const [id] of batches) if (!transfers.some((t) => t.batchId === id)) batches.delete(id)
       emitNow()
