@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises'
 import { Readable } from 'node:stream'
 import {
   AbortMultipartUploadCommand,
@@ -11,6 +12,7 @@ import {
 import { AppError } from '../../router/appError'
 import { awsErrorName } from '../aws/awsErrors'
 import { exactChunks } from './exactChunks'
+import { uploadParts } from './uploadParts'
 import type { Slots } from './requestSlots'
 import { retrying, type RetryContext } from './retryingRequest'
 
@@ -19,8 +21,8 @@ export interface ObjectUpload {
   bucket: string
   key: string
   size: number
-  /** The bytes as a stream, or (small files on disk) a function reading them at once. */
-  body: Readable | (() => Promise<Buffer>)
+  /** The bytes: a stream (the page), a file on disk, or (small files) a function reading them at once. */
+  body: Readable | { path: string } | (() => Promise<Buffer>)
   partSize: number
   /** Parts of this file in flight at once. */
   parallelParts: number
@@ -54,7 +56,7 @@ async function putWhole(o: ObjectUpload) {
   const held = Math.max(o.size, 1)
   await o.memory.acquire(held)
   try {
-    const body = typeof o.body === 'function' ? await o.body() : await wholeStream(o.body, o.size)
+    const body = typeof o.body === 'function' ? await o.body() : 'path' in o.body ? await readFile(o.body.path) : await wholeStream(o.body, o.size)
     assertSize(o, body.length)
     await o.requests.run(() =>
       retrying((abortSignal) => o.s3.send(new PutObjectCommand({ Bucket: o.bucket, Key: o.key, Body: body, ContentLength: body.length, ...o.headers }), { abortSignal }), o.retry),
@@ -80,18 +82,21 @@ async function putInParts(o: ObjectUpload) {
   const inFlight = new Set<Promise<void>>()
   let partNumber = 0
   let bytesRead = 0
-  const stream = typeof o.body === 'function' ? Readable.from([await o.body()]) : o.body
-  for await (const chunk of exactChunks(stream, o.partSize)) {
-    if (failure) break
-    partNumber++
-    bytesRead += chunk.length
-    if (done.has(partNumber)) {
-      o.onBytesDone(chunk.length)
+  const source = typeof o.body === 'function' ? Readable.from([await o.body()]) : o.body
+  for await (const part of uploadParts(source, o.size, o.partSize, o.memory, (n) => done.has(n))) {
+    if (failure) {
+      part.release()
+      break
+    }
+    partNumber = part.number
+    bytesRead += part.length
+    if (!part.bytes) {
+      o.onBytesDone(part.length)
       continue
     }
     while (inFlight.size >= o.parallelParts) await Promise.race(inFlight)
-    await o.memory.acquire(chunk.length)
-    const number = partNumber
+    const number = part.number
+    const chunk = part.bytes
     const sending = o.requests
       .run(() =>
         retrying(
@@ -109,7 +114,7 @@ async function putInParts(o: ObjectUpload) {
         },
       )
       .finally(() => {
-        o.memory.release(chunk.length)
+        part.release()
         inFlight.delete(sending)
       })
     inFlight.add(sending)

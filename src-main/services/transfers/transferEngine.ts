@@ -1,4 +1,3 @@
-import { createReadStream } from 'node:fs'
 import { readFile, stat } from 'node:fs/promises'
 import { randomUUID } from 'node:crypto'
 import type { Readable } from 'node:stream'
@@ -207,7 +206,7 @@ export function createTransferEngine(deps: EngineDeps) {
     // Only a multipart upload is journaled, and only it needs the file's date to resume.
     const modifiedMs = transfer.source.kind === 'path' && !whole ? await unchangedSince(transfer) : 0
     const path = transfer.source.kind === 'path' ? transfer.source.path : null
-    const body = path === null ? await bytesFromPage(transfer) : whole ? () => readFile(path) : createReadStream(path, { highWaterMark: 1024 * 1024 })
+    const body = path === null ? await bytesFromPage(transfer) : whole ? () => readFile(path) : { path }
     transfer.transferred = 0
     await uploadObject({
       s3,
