@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useCallback, useEffect, useId, useRef, type MouseEvent } from 'react'
+import { useCallback, useEffect, useId, useMemo, useRef, type MouseEvent } from 'react'
 import type { ObjectEntry } from '../../../src-main/contract/bridge'
 import { ErrorAlert } from '../../ui/ErrorAlert'
 import { copyEntry, openEntry } from './browserActions'
@@ -8,13 +8,11 @@ import { FolderIcon } from './browserIcons'
 import { useBrowserStore } from './browserStore'
 import { useBrowserUiStore } from './browserUiStore'
 import { ColumnHeaders } from './ColumnHeaders'
-import { ObjectRow, type RowHandlers } from './ObjectRow'
+import { ObjectRow, rowHeight, type RowHandlers } from './ObjectRow'
 import { clickSelection } from './selectionModel'
 import { useVisibleRows } from './useBrowserSelectors'
 import { useGridKeyboard } from './useGridKeyboard'
 
-/** Fixed, so the virtualizer never measures: 100,000 rows cost the same as 30. */
-export const rowHeight = 34
 /** The sticky header row inside the scroller (objectGrid.css says the same). */
 const headerHeight = 36
 
@@ -69,22 +67,29 @@ export function FolderView() {
     reveal(index)
   }, [revealRequest, visible, selection.focus, reveal])
 
-  const handlers: RowHandlers = {
-    onSelect(entry, event: MouseEvent) {
-      const state = useBrowserStore.getState()
-      const keys = event.shiftKey ? visible.map((row) => row.key) : []
-      state.setSelection(clickSelection(state.selection, keys, entry.key, { toggle: event.ctrlKey || event.metaKey, extend: event.shiftKey }))
-    },
-    onOpen: openEntry,
-    onCopy: copyEntry,
-    onContextMenu(entry, event) {
-      event.preventDefault()
-      const state = useBrowserStore.getState()
-      if (!state.selection.selected.has(entry.key)) state.setSelection(clickSelection(state.selection, [], entry.key, { toggle: false, extend: false }))
-      gridRef.current?.focus()
-      openContextMenu({ x: event.clientX, y: event.clientY })
-    },
-  }
+  // The same handler objects on every render, reading the latest rows through a ref, so
+  // memo(ObjectRow) skips rows that didn't change while the list scrolls.
+  const latest = useRef({ visible, openEntry, copyEntry, openContextMenu })
+  latest.current = { visible, openEntry, copyEntry, openContextMenu }
+  const handlers = useMemo<RowHandlers>(
+    () => ({
+      onSelect(entry, event: MouseEvent) {
+        const state = useBrowserStore.getState()
+        const keys = event.shiftKey ? latest.current.visible.map((row) => row.key) : []
+        state.setSelection(clickSelection(state.selection, keys, entry.key, { toggle: event.ctrlKey || event.metaKey, extend: event.shiftKey }))
+      },
+      onOpen: (entry) => latest.current.openEntry(entry),
+      onCopy: (entry) => latest.current.copyEntry(entry),
+      onContextMenu(entry, event) {
+        event.preventDefault()
+        const state = useBrowserStore.getState()
+        if (!state.selection.selected.has(entry.key)) state.setSelection(clickSelection(state.selection, [], entry.key, { toggle: false, extend: false }))
+        gridRef.current?.focus()
+        latest.current.openContextMenu({ x: event.clientX, y: event.clientY })
+      },
+    }),
+    [],
+  )
 
   const onKeyDown = useGridKeyboard({
     visible,
@@ -128,7 +133,7 @@ export function FolderView() {
                   rowIndex={item.index + 2}
                   selected={selection.selected.has(entry.key)}
                   focused={item.index === focusIndex}
-                  style={{ transform: `translateY(${item.start - headerHeight}px)`, height: rowHeight }}
+                  top={item.start - headerHeight}
                   {...handlers}
                 />
               )

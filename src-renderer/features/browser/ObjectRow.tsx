@@ -18,9 +18,12 @@ interface Props extends RowHandlers {
   rowIndex: number
   selected: boolean
   focused: boolean
-  /** The virtualizer's positioning (set through the CSSOM, which the CSP allows). */
-  style: CSSProperties
+  /** Where the virtualizer puts the row, in px: a number, so memo can compare it. */
+  top: number
 }
+
+/** Fixed, so the virtualizer never measures: 100,000 rows cost the same as 30 (objectGrid.css agrees). */
+export const rowHeight = 34
 
 /**
  * One row of the folder: name, size, last modified, storage class, and Copy URL
@@ -30,7 +33,9 @@ interface Props extends RowHandlers {
  * Buttons inside are out of the Tab order: the grid is one Tab stop, the keyboard works
  * through arrow keys and shortcuts, and every row action is also in the toolbar.
  */
-export const ObjectRow = memo(function ObjectRow({ entry, id, rowIndex, selected, focused, style, onSelect, onOpen, onCopy, onContextMenu }: Props) {
+export const ObjectRow = memo(function ObjectRow({ entry, id, rowIndex, selected, focused, top, onSelect, onOpen, onCopy, onContextMenu }: Props) {
+  // Positioning goes through the CSSOM (a style object), which the strict CSP allows.
+  const style: CSSProperties = { transform: `translateY(${top}px)`, height: rowHeight }
   const { t, i18n } = useBrowserTranslation()
   const language = i18n.language
   const isFolder = entry.kind === 'folder'

@@ -1,4 +1,5 @@
 import { formatBytes } from '../transfers/transferFormat'
+import { numberFormat, dateFormat } from '../../i18n/formatters'
 
 /**
  * How a row's numbers and dates read, in the UI language
@@ -14,23 +15,23 @@ export function formatSize(bytes: number | null, language: string): string {
 }
 
 export function formatExactBytes(bytes: number, language: string): string {
-  return new Intl.NumberFormat(language).format(bytes)
+  return numberFormat(language).format(bytes)
 }
 
 export function formatModified(iso: string | null, language: string, timeZone?: string): string {
   const date = iso ? new Date(iso) : null
   if (!date || Number.isNaN(date.getTime())) return noValue
-  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short', ...(timeZone ? { timeZone } : {}) }).format(date)
+  return dateFormat(language, { dateStyle: 'medium', timeStyle: 'short', ...(timeZone ? { timeZone } : {}) }).format(date)
 }
 
 export function formatModifiedInFull(iso: string | null, language: string, timeZone?: string): string | undefined {
   const date = iso ? new Date(iso) : null
   if (!date || Number.isNaN(date.getTime())) return undefined
-  return new Intl.DateTimeFormat(language, { dateStyle: 'full', timeStyle: 'long', ...(timeZone ? { timeZone } : {}) }).format(date)
+  return dateFormat(language, { dateStyle: 'full', timeStyle: 'long', ...(timeZone ? { timeZone } : {}) }).format(date)
 }
 
 export function formatCount(count: number, language: string): string {
-  return new Intl.NumberFormat(language).format(count)
+  return numberFormat(language).format(count)
 }
 
 /** S3 says STANDARD_IA; people read "Standard IA". Unknown classes are tidied the same way. */

@@ -1,4 +1,5 @@
 import type { ObjectEntry, UrlForm } from '../../../src-main/contract/bridge'
+import { numberFormat } from '../../i18n/formatters'
 
 /**
  * The "Copy as…" choices, in menu order, and the presigned link's lifetimes
@@ -20,7 +21,7 @@ export const defaultExpirySeconds = 3600
 
 /** "1 minute", "7 días": the lifetime in words, in the UI language. */
 export function expiryLabel(choice: (typeof expiryChoices)[number], language: string): string {
-  return new Intl.NumberFormat(language, { style: 'unit', unit: choice.unit, unitDisplay: 'long' }).format(choice.value)
+  return numberFormat(language, { style: 'unit', unit: choice.unit, unitDisplay: 'long' }).format(choice.value)
 }
 
 /**

@@ -1,3 +1,4 @@
+import { dateFormat } from '../../i18n/formatters'
 /**
  * A bucket's creation time as a short date in the UI language, or null when the store
  * gave none or gave something unreadable. `timeZone` is for tests; the UI uses the
@@ -7,7 +8,7 @@ export function formatCreated(iso: string | null, language: string, timeZone?: s
   if (!iso) return null
   const date = new Date(iso)
   if (Number.isNaN(date.getTime())) return null
-  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', ...(timeZone ? { timeZone } : {}) }).format(date)
+  return dateFormat(language, { dateStyle: 'medium', ...(timeZone ? { timeZone } : {}) }).format(date)
 }
 
 /** The full date and time, for the cell's tooltip. */
@@ -15,5 +16,5 @@ export function formatCreatedInFull(iso: string | null, language: string, timeZo
   if (!iso) return null
   const date = new Date(iso)
   if (Number.isNaN(date.getTime())) return null
-  return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeStyle: 'short', ...(timeZone ? { timeZone } : {}) }).format(date)
+  return dateFormat(language, { dateStyle: 'long', timeStyle: 'short', ...(timeZone ? { timeZone } : {}) }).format(date)
 }

@@ -4,6 +4,7 @@ import { Dialog } from '../../ui/Dialog'
 import { useTransfersTranslation } from './i18n'
 import { formatBytes } from './transferFormat'
 import { useTransfersStore } from './transfersStore'
+import { dateFormat } from '../../i18n/formatters'
 
 /** An upload would replace an object: the user decides, never the app. */
 export function ConflictDialog({ conflict }: { conflict: ConflictQuestion }) {
@@ -20,7 +21,7 @@ export function ConflictDialog({ conflict }: { conflict: ConflictQuestion }) {
           <p className="quiet">
             {t('conflict.existing', {
               size: formatBytes(conflict.existingSize, i18n.language),
-              date: new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(conflict.existingModified)),
+              date: dateFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(conflict.existingModified)),
             })}
           </p>
         )}
