@@ -43,7 +43,7 @@ export function FolderView() {
     count: visible.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
-    overscan: 12,
+    overscan: 6,
     // Rows start below the sticky header, and scrolling to a row must not hide it under it.
     scrollMargin: headerHeight,
     scrollPaddingStart: headerHeight,
