@@ -67,10 +67,19 @@ export const useBrowserStore = create<BrowserState>()((set, get) => {
     let token: string | null = null
     let first = true
     const seen = new Set<string>()
+    const ask = (from: string | null) => {
+      const request = bridge['objects/listPage']({ ...location, token: from })
+      request.catch(() => undefined) // awaited below, unless a newer listing took over
+      return request
+    }
     try {
+      let next = ask(null)
       do {
-        const page: ListingPage = unwrap(await bridge['objects/listPage']({ ...location, token }))
+        const page: ListingPage = unwrap(await next)
         if (mine !== generation) return
+        // The next page is asked for before this one is sorted and merged, so the
+        // server's time and ours overlap instead of adding up.
+        if (page.nextToken) next = ask(page.nextToken)
         // A key listed twice (a folder that was written between two pages) shows once.
         const fresh = page.entries.filter((entry) => !seen.has(entry.key))
         for (const entry of fresh) seen.add(entry.key)
