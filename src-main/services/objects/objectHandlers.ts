@@ -8,6 +8,7 @@ import type { CopyOptions } from './copyObject'
 import { createFolder } from './createFolder'
 import { deleteKeys } from './deleteObjects'
 import { listAllUnder, listPage } from './listing'
+import { createListingReadAhead } from './listingReadAhead'
 import { readProperties, setHeaders } from './objectProperties'
 import { previewObject } from './preview'
 import { createProgressReporter } from './progressReporter'
@@ -45,12 +46,13 @@ export function createObjectHandlers(deps: {
 }): Pick<Handlers, ObjectCalls> {
   const scopeFor = deps.scopeFor ?? createBucketScopes({ profiles: deps.profiles, clients: deps.clients, regions: createBucketRegionCache() })
   const fetchImpl = deps.fetch ?? globalThis.fetch
+  const readAhead = createListingReadAhead(async (profileId, bucket, prefix, token) => listPage(await scopeFor(profileId, bucket), prefix, token))
   const urlEndpoint = (connection: { endpoint: string | null }) => connection.endpoint ?? deps.clients.publicEndpoint
   const reporter = (operationId: string, kind: 'delete' | 'rename') =>
     createProgressReporter((progress) => deps.events.emit('objects/progress', progress), { operationId, kind })
 
   return {
-    'objects/listPage': async ({ profileId, bucket, prefix, token }) => listPage(await scopeFor(profileId, bucket), prefix, token),
+    'objects/listPage': ({ profileId, bucket, prefix, token }) => readAhead(profileId, bucket, prefix, token),
 
     'objects/createFolder': async ({ profileId, bucket, prefix, name }) => createFolder(await scopeFor(profileId, bucket), prefix, name),
 
