@@ -73,10 +73,23 @@ export const ObjectRow = memo(function ObjectRow({ entry, id, rowIndex, selected
           <span className="object-grid__name">{entry.name}</span>
         )}
       </div>
-      <div role="gridcell" className="object-grid__cell object-grid__cell--number" title={entry.size === null ? undefined : t('grid.exactBytes', { bytes: formatExactBytes(entry.size, language) })}>
+      {/* Tooltips are worded on hover: formatting them for every row drawn while scrolling cost frames. */}
+      <div
+        role="gridcell"
+        className="object-grid__cell object-grid__cell--number"
+        onMouseEnter={(event) => {
+          if (entry.size !== null) event.currentTarget.title = t('grid.exactBytes', { bytes: formatExactBytes(entry.size, language) })
+        }}
+      >
         {formatSize(entry.size, language)}
       </div>
-      <div role="gridcell" className="object-grid__cell object-grid__optional--modified" title={formatModifiedInFull(entry.lastModified, language)}>
+      <div
+        role="gridcell"
+        className="object-grid__cell object-grid__optional--modified"
+        onMouseEnter={(event) => {
+          event.currentTarget.title = formatModifiedInFull(entry.lastModified, language) ?? ''
+        }}
+      >
         {formatModified(entry.lastModified, language)}
       </div>
       <div role="gridcell" className="object-grid__cell object-grid__optional--class" title={entry.storageClass ?? undefined}>
@@ -89,7 +102,6 @@ export const ObjectRow = memo(function ObjectRow({ entry, id, rowIndex, selected
             tabIndex={-1}
             className="button button--row"
             aria-label={t('actions.copyUrlOf', { name: entry.name })}
-            title={t('actions.copyUrlOf', { name: entry.name })}
             onClick={(event) => {
               event.stopPropagation()
               onCopy(entry)
