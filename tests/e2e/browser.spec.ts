@@ -1,16 +1,17 @@
 import { mkdir } from 'node:fs/promises'
 import { ListObjectsV2Command, PutBucketPolicyCommand, PutObjectCommand } from '@aws-sdk/client-s3'
 import { expect, test, type Page } from '@playwright/test'
+import { useMotoInSpecs } from '../support/e2eMoto'
 import { startBrowserMode, type BrowserModeApp } from '../support/browserMode'
 import { addProfileThroughUi, publicReadPolicy } from '../support/e2eSteps'
-import { adminS3, resetMoto, seedAccount, useMoto, type Moto } from '../support/moto'
+import { adminS3, seedAccount } from '../support/moto'
 
 /**
  * The file browser, as a user drives it in browser mode against moto: open a bucket,
  * walk into a folder and back by the breadcrumbs, copy the URL of an awkward key and
  * fetch it, create a folder and delete it. Screenshots go to test-results/browser/.
  */
-let moto: Moto
+const moto = useMotoInSpecs()
 let app: BrowserModeApp
 const bucket = 'media-django'
 const region = 'eu-west-1'
@@ -21,12 +22,9 @@ const png = Buffer.from(
 )
 
 test.beforeAll(async () => {
-  moto = await useMoto()
   await mkdir('test-results/browser', { recursive: true })
 })
-test.afterAll(async () => moto.stop())
 test.beforeEach(async () => {
-  await resetMoto(moto.endpoint)
   app = await startBrowserMode(moto.endpoint)
 })
 test.afterEach(async () => app.stop())

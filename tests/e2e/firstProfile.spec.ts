@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process'
 import { mkdir } from 'node:fs/promises'
 import { expect, test, type Page } from '@playwright/test'
-import { resetMoto, seedAccount, setIamEnforcement, useMoto, type Moto } from '../support/moto'
+import { seedAccount, setIamEnforcement } from '../support/moto'
+import { useMotoInSpecs } from '../support/e2eMoto'
 import { startBrowserMode, type BrowserModeApp } from '../support/browserMode'
 
 /**
@@ -9,7 +10,7 @@ import { startBrowserMode, type BrowserModeApp } from '../support/browserMode'
  * real keys → see the buckets. Runs against moto with IAM enforcement on, so a wrong
  * secret really fails.
  */
-let moto: Moto
+const moto = useMotoInSpecs()
 let app: BrowserModeApp
 let keys: Awaited<ReturnType<typeof seedAccount>>
 const buckets = [
@@ -18,12 +19,7 @@ const buckets = [
   { name: 'static-sa', region: 'sa-east-1' },
 ]
 
-test.beforeAll(async () => {
-  moto = await useMoto()
-})
-test.afterAll(async () => moto.stop())
 test.beforeEach(async () => {
-  await resetMoto(moto.endpoint)
   keys = await seedAccount(moto.endpoint, buckets)
   await setIamEnforcement(moto.endpoint, true)
   app = await startBrowserMode(moto.endpoint)

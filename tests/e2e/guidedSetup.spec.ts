@@ -1,8 +1,9 @@
 import { mkdir } from 'node:fs/promises'
 import { GetUserCommand, IAMClient } from '@aws-sdk/client-iam'
 import { expect, test, type Page } from '@playwright/test'
+import { useMotoInSpecs } from '../support/e2eMoto'
 import { startBrowserMode, type BrowserModeApp } from '../support/browserMode'
-import { motoAdmin, resetMoto, useMoto, type Moto } from '../support/moto'
+import { motoAdmin } from '../support/moto'
 
 /**
  * The guided setup, as a new user walks it: admin keys → user → bucket → public read →
@@ -30,14 +31,9 @@ const words = {
 const readClipboard = (page: Page) =>
   page.evaluate(() => (navigator as unknown as { clipboard: { readText(): Promise<string> } }).clipboard.readText())
 
-let moto: Moto
+const moto = useMotoInSpecs()
 let app: BrowserModeApp
-test.beforeAll(async () => {
-  moto = await useMoto()
-})
-test.afterAll(async () => moto.stop())
 test.beforeEach(async () => {
-  await resetMoto(moto.endpoint)
   app = await startBrowserMode(moto.endpoint)
 })
 test.afterEach(async () => app.stop())

@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ListObjectsV2Command, PutBucketPolicyCommand } from '@aws-sdk/client-s3'
 import { expect, test, type Page } from '@playwright/test'
+import { useMotoInSpecs } from '../support/e2eMoto'
 import { startBrowserMode, type BrowserModeApp } from '../support/browserMode'
 import { addProfileThroughUi, publicReadPolicy } from '../support/e2eSteps'
-import { adminS3, resetMoto, seedAccount, useMoto, type Moto } from '../support/moto'
+import { adminS3, seedAccount } from '../support/moto'
 
 /**
  * Drag and drop from the desktop, for real: Chromium's DevTools drag events carry real
@@ -13,15 +14,10 @@ import { adminS3, resetMoto, seedAccount, useMoto, type Moto } from '../support/
  * entries) as when a person drops them. Then the queue finishes, a URL is copied from
  * the clipboard and its bytes are fetched back.
  */
-let moto: Moto
+const moto = useMotoInSpecs()
 let app: BrowserModeApp
 const bucket = 'drop-zone'
-test.beforeAll(async () => {
-  moto = await useMoto()
-})
-test.afterAll(async () => moto.stop())
 test.beforeEach(async () => {
-  await resetMoto(moto.endpoint)
   app = await startBrowserMode(moto.endpoint)
 })
 test.afterEach(async () => app.stop())

@@ -9,7 +9,6 @@ import { openResumable } from './resumableObjectStream'
 
 export interface OpenedDownload {
   body: Readable
-  contentType: string
   length: number | null
   fileName: string
 }

@@ -5,7 +5,6 @@ import { retrying } from '../transfers/retryingRequest'
 
 export interface OpenedObject {
   body: Readable
-  contentType: string
   length: number | null
 }
 
@@ -48,7 +47,7 @@ export async function openResumable(s3: S3Client, bucket: string, key: string, s
       }
     }
   }
-  return { body: Readable.from(bytes(), { objectMode: false }), contentType: first.ContentType ?? 'application/octet-stream', length }
+  return { body: Readable.from(bytes(), { objectMode: false }), length }
 }
 
 function isBrokenBody(error: unknown): boolean {

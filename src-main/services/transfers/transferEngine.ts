@@ -393,7 +393,6 @@ export function createTransferEngine(deps: EngineDeps) {
         else transfer.status = 'cancelled'
       }
       await discardInterrupted(interrupted)
-      reportFinishedBatches()
       emitNow()
       return snapshot()
     },
