@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test'
 
 // Debian's Chromium, never a downloaded browser (these machines can't fetch one). One
-// worker: the tests share the moto server that tests/runAll.mjs started.
+// worker per peer slot that tests/runAll.mjs started (its own moto and keyring, see
+// tests/support/peerSlots.mjs), else one.
 export const chromiumArgs = [
   '--headless',
   '--no-sandbox',
@@ -12,11 +13,14 @@ export const chromiumArgs = [
   '--no-first-run',
 ]
 
+const peerSlots = (JSON.parse(process.env.CUBETA_TEST_SLOTS ?? '[]') as unknown[]).length
+
 export default defineConfig({
   testDir: 'tests',
   testMatch: ['e2e/**/*.spec.ts', 'electron/**/*.spec.ts'],
-  workers: 1,
-  timeout: 60_000,
+  workers: Math.max(1, peerSlots),
+  // Two minutes a journey: with two workers each journey gets half the machine.
+  timeout: 120_000,
   expect: { timeout: 15_000 },
   reporter: [['list']],
   outputDir: 'test-results',

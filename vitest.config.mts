@@ -1,7 +1,10 @@
 import { defineConfig } from 'vitest/config'
 
-// Three projects, run by tests/runAll.mjs in this order. Integration and keychain tests
-// share one moto server and one keyring, so their files run one at a time.
+// Three projects, run by tests/runAll.mjs in this order. Integration files run one per
+// peer slot that runAll started (each worker has its own moto: tests/support/peerSlots.mjs),
+// else one at a time; keychain files share slot 0's keyring, so they run one at a time.
+const peerSlots = (JSON.parse(process.env.CUBETA_TEST_SLOTS ?? '[]') as unknown[]).length
+
 export default defineConfig({
   test: {
     projects: [
@@ -10,7 +13,8 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
-          fileParallelism: false,
+          fileParallelism: peerSlots > 1,
+          maxWorkers: Math.max(1, peerSlots),
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

@@ -1,7 +1,7 @@
 /**
  * Cubeta's own engine, driven headless for `npm run bench`
  *
- * Built by bench/vite.config.mts into bench/.build/cubetaDriver.mjs and started by
+ * Built by bench/vite.config.mts into bench/.build/driver/cubetaDriver.mjs and started by
  * bench/run.mjs as its own process per scenario, so its RSS is the engine's alone.
  *
  * Nothing here is a copy of the app: it builds the real backend through the composition
@@ -27,8 +27,11 @@ import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { deserialize, serialize } from 'node:v8'
-import { createBackend } from '../src-main/services/backend/createBackend'
+import { createBackend } from '../src-main/composition/createBackend'
 import { createMemorySecretStore } from '../src-main/services/keychain/secretStore'
+import { loadFiles, loadSparse, type LoadContext, type LoadJob } from './loadDriver'
+import { runSearchJob, type SearchContext, type SearchJob } from './searchDriver'
+import { runSyncJob, type SyncContext, type SyncJob } from './syncDriver'
 import { callNames, type BridgeResult, type CallInput, type CallName, type CallOutput, type TransfersSnapshot } from '../src-main/contract/bridge'
 
 interface Server {
@@ -39,6 +42,9 @@ interface Server {
 }
 
 type Job =
+  | LoadJob
+  | SearchJob
+  | SyncJob
   | { op: 'large'; server: Server; bucket: string; prefix: string; file: string; downloadDir: string; timeoutMs: number }
   | { op: 'small'; server: Server; bucket: string; prefix: string; dir: string; expected: number; timeoutMs: number }
   | { op: 'list'; server: Server; bucket: string; prefix: string; expected: number; timeoutMs: number }
@@ -122,8 +128,11 @@ async function startApp(server: Server) {
   })
   return {
     profileId: profile.id,
+    dataDir,
     call,
     dispatch,
+    // What the preload does with dropped files: registers their paths with main, for ids.
+    drop: (paths: string[]) => ipc(backend.diskFiles!.register(ipc(paths))),
     listeners,
     setDownloadFolder: (folder: string) => (downloadFolder = folder),
     ipcBytes: () => ipcBytes,
@@ -165,7 +174,9 @@ function queueFinished(app: App, expected: number, timeoutMs: number): Promise<T
 async function upload(app: App, bucket: string, prefix: string, paths: string[], expected: number, timeoutMs: number) {
   const start = performance.now()
   const finished = queueFinished(app, expected, timeoutMs)
-  await app.call('transfers/uploadPaths', { profileId: app.profileId, bucket, prefix, paths, cacheControl: null })
+  const ids = app.drop(paths)
+  const files = paths.map((path, i) => ({ fileId: ids[i]!, relativePath: basename(path) }))
+  await app.call('transfers/uploadPaths', { profileId: app.profileId, bucket, prefix, files, cacheControl: null })
   const totals = await finished
   const seconds = (performance.now() - start) / 1000
   if (totals.failed > 0 || totals.done !== expected) {
@@ -291,7 +302,17 @@ async function list(j: Extract<Job, { op: 'list' }>) {
 
 async function main() {
   const started = performance.now()
-  const result = job.op === 'large' ? await large(job) : job.op === 'small' ? await small(job) : job.op === 'list' ? await list(job) : null
+  // The load scenario's operations live in loadDriver.ts, with what they need from here.
+  const loadContext = { startApp, upload, memory, log } as unknown as LoadContext
+  const result =
+    job.op === 'search-bucket' || job.op === 'index-build' || job.op === 'search-index' ? await runSearchJob(job, { startApp, log } as unknown as SearchContext)
+    : job.op === 'sync' ? await runSyncJob(job, { startApp } as unknown as SyncContext)
+    : job.op === 'large' ? await large(job)
+    : job.op === 'small' ? await small(job)
+    : job.op === 'list' ? await list(job)
+    : job.op === 'load-files' ? await loadFiles(job, loadContext)
+    : job.op === 'load-sparse' ? await loadSparse(job, loadContext)
+    : null
   if (result === null) throw new Error(`unknown op ${(job as { op?: string }).op}`)
   process.stdout.write(`BENCH-RESULT ${JSON.stringify({ ...result, processSeconds: (performance.now() - started) / 1000 })}\n`)
   // Any handles the SDK keeps (sockets in keep-alive) must not hold the benchmark up.

@@ -17,14 +17,14 @@ const b64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
 /** For a bundled file: generated line → the source file of its first mapping, from its .map. */
 function sourceLines(file) {
   if (mapsCache.has(file)) return mapsCache.get(file)
-  let lines = null
+  let lines
   try {
     const map = JSON.parse(readFileSync(`${file}.map`, 'utf8'))
     lines = []
     let source = 0
     for (const segments of map.mappings.split(';')) {
       let found = null
-      let column = 0
+      let _column = 0
       for (const segment of segments.split(',')) {
         if (!segment) continue
         const fields = []
@@ -42,7 +42,7 @@ function sourceLines(file) {
             shift = 0
           }
         }
-        column += fields[0]
+        _column += fields[0]
         if (fields.length > 1) {
           source += fields[1]
           found ??= map.sources[source]

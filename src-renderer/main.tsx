@@ -2,6 +2,7 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/App'
 import { initialLanguage } from './features/language/languageStore'
+import { applyTheme, initialTheme } from './features/theme/themeStore'
 import { startI18n } from './i18n/i18n'
 import { registerSetupWizardTranslations } from './features/setupWizard/i18n'
 import './styles/tokens.css'
@@ -13,6 +14,7 @@ import './styles/dialog.css'
 import './styles/table.css'
 import './styles/feedback.css'
 
+applyTheme(initialTheme())
 registerSetupWizardTranslations(startI18n(initialLanguage()))
 
 const root = document.getElementById('root')

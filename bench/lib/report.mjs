@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs'
 // The Markdown report: tables with medians and spreads, ratios to each peer, targets.
+import { loadSection } from './loadReport.mjs'
+import { searchSection, syncSection } from './searchSyncReport.mjs'
 import { fmtBytes, fmtMB, fmtMs, fmtRate, fmtRatio, fmtSeconds, fmtSpread, median, spread } from './util.mjs'
 
 const names = { cubeta: 'Cubeta', aws: 'aws-cli', rclone: 'rclone', s5cmd: 's5cmd', raw: 'raw SDK loop' }
@@ -37,20 +39,8 @@ export function buildReport({ results, meta }) {
     const r = results.large
     const bytes = meta.data.largeBytes
     const cub = { up: stat(r.cubeta, 'upSeconds'), down: stat(r.cubeta, 'downSeconds') }
-    const s = []
-    s.push(`## 1. One large file: ${fmtBytes(bytes)} up, then down, bytes checked (SHA-256)`, '')
-    s.push('| tool | upload s | upload MB/s | download s | download MB/s | peak RSS | ratio up (peer ÷ Cubeta) | ratio down (peer ÷ Cubeta) |')
-    s.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |')
-    for (const [tool, runs] of Object.entries(r)) {
-      const up = stat(runs, 'upSeconds')
-      const down = stat(runs, 'downSeconds')
-      const rss = median(ok(runs).map((x) => x.peakRss))
-      const ru = tool === 'cubeta' || !cub.up.m || !up.m ? null : up.m / cub.up.m
-      const rd = tool === 'cubeta' || !cub.down.m || !down.m ? null : down.m / cub.down.m
-      s.push(`| ${names[tool]}${failNote(runs)} | ${secondsCell(up)} | ${fmtRate(up.m && bytes / 1e6 / up.m)} | ${secondsCell(down)} | ${fmtRate(down.m && bytes / 1e6 / down.m)} | ${fmtMB(rss)} | ${tool === 'cubeta' ? '' : fmtRatio(ru)} | ${tool === 'cubeta' ? '' : fmtRatio(rd)} |`)
-    }
-    s.push('')
-    s.push("Cubeta downloads through the app's `objects/download` call (downloadToFolder: one GET, streamed to a temporary file, then renamed).", '')
+    const s = largeTable(r, bytes, `## 1. One large file: ${fmtBytes(bytes)} up, then down, bytes checked (SHA-256)`)
+    s.push("Cubeta downloads through the app's `objects/download` call (downloadToFolder: 8 MiB ranges, eight at a time, into a temporary file, then renamed; the first range through the AWS SDK, the rest through the lean ranged GET (HTTP or HTTPS), each written in pieces of at most 256 KiB).", '')
     if (r.aws) {
       const aws = { up: stat(r.aws, 'upSeconds'), down: stat(r.aws, 'downSeconds') }
       const ru = cub.up.m && aws.up.m ? aws.up.m / cub.up.m : null
@@ -66,18 +56,7 @@ export function buildReport({ results, meta }) {
     const r = results.small
     const { smallCount: count, smallBytes: bytes } = meta.data
     const cub = stat(r.cubeta, 'seconds')
-    const s = []
-    s.push(`## 2. Many small files: a folder of ${count.toLocaleString('en')} files, 4–256 KiB (${fmtBytes(bytes)}), nested folders, Content-Type checked`, '')
-    s.push('| tool | seconds | MB/s | objects/s | Content-Type set | ratio (peer ÷ Cubeta) |')
-    s.push('| --- | ---: | ---: | ---: | --- | ---: |')
-    for (const [tool, runs] of Object.entries(r)) {
-      const st = stat(runs, 'seconds')
-      const untyped = [...new Set(ok(runs).flatMap((x) => x.untyped))]
-      const typed = ok(runs).length === 0 ? '—' : untyped.length === 0 ? 'yes, every extension' : `missing for .${untyped.join(', .')}`
-      const ratio = tool === 'cubeta' || !cub.m || !st.m ? null : st.m / cub.m
-      s.push(`| ${names[tool]}${failNote(runs)} | ${secondsCell(st)} | ${fmtRate(st.m && bytes / 1e6 / st.m)} | ${fmtRate(st.m && count / st.m)} | ${typed} | ${tool === 'cubeta' ? '' : fmtRatio(ratio)} |`)
-    }
-    s.push('')
+    const s = smallTable(r, count, bytes, `## 2. Many small files: a folder of ${count.toLocaleString('en')} files, 4–256 KiB (${fmtBytes(bytes)}), nested folders, Content-Type checked`)
     const cubTypes = ok(r.cubeta)[0]?.contentTypes
     if (cubTypes) s.push(`Content-Type as stored after Cubeta's upload: ${Object.entries(cubTypes).map(([e, t]) => `.${e} ${t}`).join(', ')}.`, '')
     const ratioTo = (tool) => (r[tool] && cub.m && stat(r[tool], 'seconds').m ? stat(r[tool], 'seconds').m / cub.m : null)
@@ -155,6 +134,36 @@ export function buildReport({ results, meta }) {
     sections.push(s)
   }
 
+  // ---- 6. load
+  if (results.load) sections.push(loadSection(results.load, targets))
+  // ---- 7. search, 8. sync (searchSyncReport.mjs)
+  if (results.search) sections.push(searchSection(results.search, meta, targets))
+  if (results.sync) sections.push(syncSection(results.sync, meta, targets))
+  // ---- 9. TLS: scenarios 1 and 2 over HTTPS
+  if (results.tls) {
+    const { large, small } = results.tls
+    const { largeBytes, smallCount, smallBytes } = meta.data
+    const s = [`## 9. Over TLS: scenarios 1 and 2 against versitygw serving HTTPS (a certificate the benchmark makes; every client verifies it)`, '']
+    s.push(...largeTable(large, largeBytes, `### a. One large file over TLS: ${fmtBytes(largeBytes)} up, then down, SHA-256 checked`))
+    s.push(...smallTable(small, smallCount, smallBytes, `### b. Many small files over TLS: ${smallCount.toLocaleString('en')} files (${fmtBytes(smallBytes)}), Content-Type checked`))
+    // Beside the plain runs of the same tools, when scenarios 1 and 2 ran too: what TLS costs each.
+    if (results.large && results.small) {
+      s.push('### c. Plain HTTP beside TLS (medians, seconds)', '')
+      s.push('| tool | upload plain | upload TLS | download plain | download TLS | small files plain | small files TLS |')
+      s.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: |')
+      for (const tool of Object.keys(large)) {
+        const cell = (runs, field) => fmtSeconds(stat(runs?.[tool], field).m)
+        s.push(`| ${names[tool]} | ${cell(results.large, 'upSeconds')} | ${cell(large, 'upSeconds')} | ${cell(results.large, 'downSeconds')} | ${cell(large, 'downSeconds')} | ${cell(results.small, 'seconds')} | ${cell(small, 'seconds')} |`)
+      }
+      s.push('')
+    }
+    const ratio = (runs, field) => (runs.s5cmd && stat(runs.cubeta, field).m && stat(runs.s5cmd, field).m ? stat(runs.s5cmd, field).m / stat(runs.cubeta, field).m : null)
+    for (const [label, value] of [['TLS: large file upload ≥ 1.0× s5cmd', ratio(large, 'upSeconds')], ['TLS: large file download ≥ 1.0× s5cmd', ratio(large, 'downSeconds')], ['TLS: small files ≥ 1.0× s5cmd', ratio(small, 'seconds')]]) {
+      if (large.s5cmd) targets.push([label, fmtRatio(value), pass(value === null ? null : value >= 1.0)])
+    }
+    sections.push(s)
+  }
+
   add('## Targets', '')
   add('| target | measured | result |', '| --- | ---: | --- |')
   for (const [t, m, p] of targets) add(`| ${t} | ${m} | ${p} |`)
@@ -164,7 +173,7 @@ export function buildReport({ results, meta }) {
     const limits = readLimits()
     if (limits) add(limits, '')
   }
-  // Scenario order in the file: 1, 2, 3, 4, then 5 (part of 1's section list).
+  // Scenario order in the file: 1, 2, 3, 4, then 5 (part of 1's section list), then 6–9.
   for (const s of sections) add(...s)
 
   add('## Tools, versions and settings', '')
@@ -177,6 +186,41 @@ export function buildReport({ results, meta }) {
   add('## How it was measured', '')
   add(...meta.method.map((m) => `- ${m}`), '')
   return lines.join('\n')
+}
+
+/** Scenario 1's table (and 9a's, over TLS): up and down per tool, with ratios to Cubeta. */
+function largeTable(r, bytes, title) {
+  const cub = { up: stat(r.cubeta, 'upSeconds'), down: stat(r.cubeta, 'downSeconds') }
+  const s = [title, '']
+  s.push('| tool | upload s | upload MB/s | download s | download MB/s | peak RSS | ratio up (peer ÷ Cubeta) | ratio down (peer ÷ Cubeta) |')
+  s.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |')
+  for (const [tool, runs] of Object.entries(r)) {
+    const up = stat(runs, 'upSeconds')
+    const down = stat(runs, 'downSeconds')
+    const rss = median(ok(runs).map((x) => x.peakRss))
+    const ru = tool === 'cubeta' || !cub.up.m || !up.m ? null : up.m / cub.up.m
+    const rd = tool === 'cubeta' || !cub.down.m || !down.m ? null : down.m / cub.down.m
+    s.push(`| ${names[tool]}${failNote(runs)} | ${secondsCell(up)} | ${fmtRate(up.m && bytes / 1e6 / up.m)} | ${secondsCell(down)} | ${fmtRate(down.m && bytes / 1e6 / down.m)} | ${fmtMB(rss)} | ${tool === 'cubeta' ? '' : fmtRatio(ru)} | ${tool === 'cubeta' ? '' : fmtRatio(rd)} |`)
+  }
+  s.push('')
+  return s
+}
+
+/** Scenario 2's table (and 9b's, over TLS). */
+function smallTable(r, count, bytes, title) {
+  const cub = stat(r.cubeta, 'seconds')
+  const s = [title, '']
+  s.push('| tool | seconds | MB/s | objects/s | Content-Type set | ratio (peer ÷ Cubeta) |')
+  s.push('| --- | ---: | ---: | ---: | --- | ---: |')
+  for (const [tool, runs] of Object.entries(r)) {
+    const st = stat(runs, 'seconds')
+    const untyped = [...new Set(ok(runs).flatMap((x) => x.untyped))]
+    const typed = ok(runs).length === 0 ? '—' : untyped.length === 0 ? 'yes, every extension' : `missing for .${untyped.join(', .')}`
+    const ratio = tool === 'cubeta' || !cub.m || !st.m ? null : st.m / cub.m
+    s.push(`| ${names[tool]}${failNote(runs)} | ${secondsCell(st)} | ${fmtRate(st.m && bytes / 1e6 / st.m)} | ${fmtRate(st.m && count / st.m)} | ${typed} | ${tool === 'cubeta' ? '' : fmtRatio(ratio)} |`)
+  }
+  s.push('')
+  return s
 }
 
 function readLimits() {

@@ -8,7 +8,7 @@ import { sha256File, smallExtensions } from './data.mjs'
 import { credentials, region } from './server.mjs'
 import { log, timed } from './util.mjs'
 
-export const buckets = { large: 'bench-large', small: 'bench-small', list: 'bench-list' }
+export const buckets = { large: 'bench-large', small: 'bench-small', list: 'bench-list', sync: 'bench-sync' }
 
 /** The environment every peer starts from: none of the machine's own AWS settings. */
 function cleanEnv() {
@@ -21,10 +21,14 @@ export function makeTools({ peers, server, cacheDir, driver }) {
   const awsConfig = join(cacheDir, 'aws-config')
   writeFileSync(awsConfig, `[default]\nregion = ${region}\ns3 =\n  addressing_style = path\n`)
   const keysEnv = { AWS_ACCESS_KEY_ID: credentials.accessKeyId, AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey, AWS_REGION: region }
+  // Over TLS every client trusts the benchmark's certificate; none skips verification.
+  const ca = server.tls?.cert
   const envs = {
-    aws: { ...cleanEnv(), ...keysEnv, AWS_CONFIG_FILE: awsConfig, AWS_SHARED_CREDENTIALS_FILE: '/dev/null', AWS_EC2_METADATA_DISABLED: 'true', AWS_PAGER: '' },
-    s5cmd: { ...cleanEnv(), ...keysEnv, AWS_SHARED_CREDENTIALS_FILE: '/dev/null', AWS_EC2_METADATA_DISABLED: 'true' },
+    aws: { ...cleanEnv(), ...keysEnv, AWS_CONFIG_FILE: awsConfig, AWS_SHARED_CREDENTIALS_FILE: '/dev/null', AWS_EC2_METADATA_DISABLED: 'true', AWS_PAGER: '', ...(ca ? { AWS_CA_BUNDLE: ca } : {}) },
+    s5cmd: { ...cleanEnv(), ...keysEnv, AWS_SHARED_CREDENTIALS_FILE: '/dev/null', AWS_EC2_METADATA_DISABLED: 'true', ...(ca ? { SSL_CERT_FILE: ca } : {}) },
+    driver: ca ? { ...process.env, NODE_EXTRA_CA_CERTS: ca } : undefined,
     rclone: {
+      ...(ca ? { RCLONE_CA_CERT: ca } : {}),
       ...cleanEnv(),
       RCLONE_CONFIG: '/dev/null',
       RCLONE_CONFIG_BENCH_TYPE: 's3',
@@ -41,8 +45,9 @@ export function makeTools({ peers, server, cacheDir, driver }) {
   const s5cmd = (args, opts) => timed(peers.s5cmd.path, ['--endpoint-url', server.endpoint, ...(args[0] === 'ls' ? [] : ['--log', 'error']), ...args], { env: envs.s5cmd, ...opts })
   const rclone = (args, opts) => timed(peers.rclone.path, args, { env: envs.rclone, ...opts })
   const serverInfo = { endpoint: server.endpoint, accessKeyId: credentials.accessKeyId, secretAccessKey: credentials.secretAccessKey, region }
-  const runDriver = async (job, timeoutMs) => {
-    const run = await timed(process.execPath, [...driver.nodeArgs, driver.path, JSON.stringify({ ...job, server: serverInfo, timeoutMs })], { timeoutMs: timeoutMs + 30_000 })
+  // A job may name its own server (the load scenario's sink), and its own node flags.
+  const runDriver = async (job, timeoutMs, nodeArgs = []) => {
+    const run = await timed(process.execPath, [...driver.nodeArgs, ...nodeArgs, driver.path, JSON.stringify({ server: serverInfo, ...job, timeoutMs })], { env: envs.driver, timeoutMs: timeoutMs + 30_000 })
     const line = run.stdout.split('\n').find((l) => l.startsWith('BENCH-RESULT '))
     if (!line) throw new Error(`the driver printed no result:\n${run.stderr.slice(-2000)}`)
     return { ...JSON.parse(line.slice('BENCH-RESULT '.length)), wallSeconds: run.seconds, processPeakRss: run.peakRss }
@@ -50,7 +55,7 @@ export function makeTools({ peers, server, cacheDir, driver }) {
   return { aws, s5cmd, rclone, runDriver, serverInfo, envs, awsConfig }
 }
 
-const rotate = (list, by) => list.map((_, i) => list[(i + by) % list.length])
+export const rotate = (list, by) => list.map((_, i) => list[(i + by) % list.length])
 
 /** Scenario 1 (and 5): one large file up, then down, bytes checked. */
 export async function runLarge({ tools, server, data, reps, cacheDir, tool, timeoutMs }) {
@@ -100,12 +105,12 @@ export async function runLarge({ tools, server, data, reps, cacheDir, tool, time
 }
 
 /** Every key under a prefix, with sizes. */
-async function listAll(s3, bucket, prefix) {
+export async function listAll(s3, bucket, prefix) {
   const found = []
   let token
   do {
     const page = await s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }))
-    for (const o of page.Contents ?? []) found.push({ key: o.Key, size: o.Size })
+    for (const o of page.Contents ?? []) found.push({ key: o.Key, size: o.Size, lastModified: o.LastModified?.getTime() ?? null, etag: o.ETag ?? null })
     token = page.IsTruncated ? page.NextContinuationToken : undefined
   } while (token)
   return found

@@ -35,7 +35,7 @@ async function startBrowserMode(repoRoot, serveScript) {
   const url = await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`serve.js printed no URL:\n${output}`)), 30_000)
     const look = () => {
-      const match = /http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+/.exec(output)
+      const match = /http:\/\/[a-z0-9.-]+:\d+\/\?token=[\w-]+/.exec(output)
       if (match) {
         clearTimeout(timer)
         resolve(match[0])
@@ -154,7 +154,7 @@ export async function runUi({ repoRoot, chromiumPath, server, bucket, prefix, co
     for (let rep = 0; rep < reps; rep++) {
       try {
         await page.goto(app.origin)
-        await page.getByRole('table', { name: 'Buckets' }).getByRole('button', { name: bucket }).click({ timeout: 30_000 })
+        await page.getByRole('table', { name: 'Buckets' }).getByRole('button', { name: bucket, exact: true }).click({ timeout: 30_000 })
         const grid = page.getByRole('grid', { name: 'Objects' })
         const folderRow = grid.getByRole('row', { name: `${folderName}/` })
         await folderRow.waitFor({ timeout: 30_000 })

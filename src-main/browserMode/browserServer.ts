@@ -1,23 +1,39 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { eventNames } from '../contract/bridge'
-import type { Backend } from '../services/backend/backend'
+import type { Backend } from '../composition/backend'
 import { contentSecurityPolicy } from '../services/security/contentSecurityPolicy'
-import { checkRequest } from './requestGuard'
+import { checkRequest, isJsonContentType } from './requestGuard'
+import { createSessionBook } from './sessions'
+import { spentLinkPage } from './spentLinkPage'
 import { loadRendererFile } from './staticFiles'
 import { resolveRendererPath } from '../services/security/rendererPath'
 
 export interface BrowserServerOptions {
   backend: Backend
   rendererDir: string
-  token: string
+  /**
+   * The host name to answer to and print. serve.ts always gives one of its own,
+   * `cubeta-<random>.localhost`; tests that speak raw HTTP may leave 127.0.0.1.
+   */
+  host?: string
+  /** The first sign-in token (random when left out). */
+  token?: string
   /** 0 picks a free port. */
   port: number
+  /** Lets `--new-token` ask for a new link (see browserModeFile). */
+  controlKey?: string
+  /** How long a printed link works, once. */
+  tokenLifetimeMs?: number
 }
 
 export interface BrowserServer {
+  /** The first sign-in link. */
   url: string
+  origin: string
   port: number
+  /** A new single-use sign-in link. */
+  newSignInUrl(): string
   close(): Promise<void>
 }
 
@@ -40,6 +56,11 @@ const securityHeaders = {
  */
 export async function startBrowserServer(options: BrowserServerOptions): Promise<BrowserServer> {
   let port = options.port
+  const host = options.host ?? '127.0.0.1'
+  const sessions = createSessionBook({ ...(options.token ? { firstToken: options.token } : {}), ...(options.tokenLifetimeMs ? { lifetimeMs: options.tokenLifetimeMs } : {}) })
+  const firstToken = options.token ?? sessions.issueToken()
+  const origin = () => `http://${host}:${port}`
+  const signInUrl = (token: string) => `${origin()}/?token=${token}`
   const streams = new Set<ServerResponse>()
   const unsubscribe = options.backend.events.subscribe((event, payload) => {
     const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`
@@ -57,20 +78,32 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   })
 
   async function handle(request: IncomingMessage, response: ServerResponse) {
-    const decision = checkRequest({ method: request.method ?? 'GET', url: request.url ?? '/', headers: request.headers }, { port, token: options.token })
+    const decision = checkRequest(
+      { method: request.method ?? 'GET', url: request.url ?? '/', headers: request.headers, rawHeaders: request.rawHeaders },
+      { port, host, sessions, ...(options.controlKey ? { controlKey: options.controlKey } : {}) },
+    )
     if (decision.kind === 'refuse') {
       request.resume()
       return send(response, decision.status, 'text/plain; charset=utf-8', decision.reason)
     }
+    if (decision.kind === 'link-spent') {
+      request.resume()
+      return send(response, 401, 'text/html; charset=utf-8', spentLinkPage(decision.reason, header(request, 'accept-language')))
+    }
     if (decision.kind === 'sign-in') {
-      response.writeHead(303, { ...securityHeaders, location: decision.location, 'set-cookie': decision.cookie, 'cache-control': 'no-store' })
+      response.writeHead(303, { ...securityHeaders, location: decision.location, ...(decision.cookie ? { 'set-cookie': decision.cookie } : {}), 'cache-control': 'no-store' })
       return response.end()
     }
-    const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname
+    if (decision.kind === 'control') {
+      request.resume()
+      return send(response, 200, 'application/json; charset=utf-8', JSON.stringify({ url: signInUrl(sessions.issueToken()) }))
+    }
+    const path = pathOf(request.url ?? '/')
 
     if (path.startsWith('/api/call/')) return handleCall(request, response, path.slice('/api/call/'.length))
     if (path.startsWith('/api/upload/')) return handleUpload(request, response, path.slice('/api/upload/'.length))
     if (path.startsWith('/api/download/') && request.method === 'GET') return handleDownload(response, path.slice('/api/download/'.length))
+    if (path.startsWith('/api/zip/') && request.method === 'GET') return handleZip(response, path.slice('/api/zip/'.length))
     if (path === '/api/events' && request.method === 'GET') return openEventStream(response)
     if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'text/plain; charset=utf-8', 'Method not allowed.')
 
@@ -82,7 +115,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
 
   async function handleCall(request: IncomingMessage, response: ServerResponse, name: string) {
     // A custom header can't be sent cross-site without a CORS preflight, which we never grant.
-    if (request.method !== 'POST' || request.headers['x-cubeta-bridge'] !== '1' || !String(request.headers['content-type']).startsWith('application/json')) {
+    if (request.method !== 'POST' || request.headers['x-cubeta-bridge'] !== '1' || !isJsonContentType(request.headers['content-type'])) {
       request.resume()
       return send(response, 403, 'text/plain; charset=utf-8', 'Bridge calls are POSTed as JSON by the Cubeta page.')
     }
@@ -142,6 +175,21 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     opened.body.pipe(response)
   }
 
+  /** A one-time link from sync/zipLink: a bucket folder as one .zip, streamed as it is read. */
+  function handleZip(response: ServerResponse, token: string) {
+    const id = decodePathPart(token)
+    const opened = id === null ? null : options.backend.openZip(id)
+    if (!opened) return send(response, 404, 'text/plain; charset=utf-8', 'This download link has expired. Click “Download as .zip” again.')
+    response.writeHead(200, {
+      ...securityHeaders,
+      'content-type': 'application/zip',
+      'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(opened.fileName)}`,
+      'cache-control': 'no-store',
+    })
+    opened.body.on('error', () => response.destroy())
+    opened.body.pipe(response)
+  }
+
   function openEventStream(response: ServerResponse) {
     response.writeHead(200, { ...securityHeaders, 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' })
     response.write(`: connected; events: ${eventNames.join(', ')}\n\n`)
@@ -157,7 +205,9 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
 
   return {
     port,
-    url: `http://127.0.0.1:${port}/?token=${options.token}`,
+    origin: origin(),
+    url: signInUrl(firstToken),
+    newSignInUrl: () => signInUrl(sessions.issueToken()),
     async close() {
       unsubscribe()
       for (const stream of streams) stream.end()
@@ -165,6 +215,16 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       await new Promise<void>((resolve) => server.close(() => resolve()))
     },
   }
+}
+
+/** The path of a request target; "//evil.example/" stays a path, never a host. */
+function pathOf(target: string): string {
+  return new URL(`http://cubeta${target.startsWith('/') ? '' : '/'}${target.split('?')[0]}`).pathname
+}
+
+function header(request: IncomingMessage, name: string): string | undefined {
+  const value = request.headers[name]
+  return Array.isArray(value) ? value[0] : value
 }
 
 /** A percent-decoded path segment, or null for a malformed escape ("%E0%A4%A"), which a page never sends. */

@@ -1,13 +1,15 @@
 import type { IpcRenderer, IpcRendererEvent, WebUtils } from 'electron'
-import { callNames, channelFor, eventNames, type CubetaApi, type EventName } from '../contract/bridge'
+import { callNames, channelFor, eventNames, registerDiskFilesChannel, type BridgeResult, type CubetaApi, type EventName } from '../contract/bridge'
 
 /**
  * The object the preload exposes as `window.cubeta`
  *
  * Exactly one function per call in the contract, each sending its one input on its own
- * channel, plus `on` for the contract's events and `pathForFile` for drops. No generic `invoke(channel, ...)` and
- * never the IPC event object (Electron's security checklist, item 20). Built from an
- * injected ipcRenderer so tests can pin the exposed surface.
+ * channel, plus `on` for the contract's events and `diskFileIds` for drops and pickers.
+ * No generic `invoke(channel, ...)`, never the IPC event object (Electron's security
+ * checklist, item 20), and never a file's path: the preload reads it and hands it to
+ * main itself, and the page gets an id. Built from an injected ipcRenderer so tests can
+ * pin the exposed surface.
  */
 export function createPreloadApi(
   ipcRenderer: Pick<IpcRenderer, 'invoke' | 'on' | 'removeListener'>,
@@ -27,7 +29,18 @@ export function createPreloadApi(
       ipcRenderer.removeListener(channel, forward)
     }
   }
-  // Dropped files reach the main process as paths, so uploads stream from disk there.
-  api.pathForFile = (file: File): string => webUtils.getPathForFile(file)
+  // Files on disk are streamed from there by main, which knows them only from here: a
+  // script in the page can't make up a File that getPathForFile maps to ~/.ssh. A File
+  // built in JS, or an image dragged from a web page, has no path ('') and gets null.
+  api.diskFileIds = async (files: File[]): Promise<BridgeResult<(string | null)[]>> => {
+    if (!Array.isArray(files)) throw new TypeError('diskFileIds takes an array of File objects.')
+    const paths = files.map((file) => webUtils.getPathForFile(file))
+    const onDisk = paths.filter((path) => path !== '')
+    if (onDisk.length === 0) return { ok: true, value: paths.map(() => null) }
+    const registered = (await ipcRenderer.invoke(registerDiskFilesChannel, onDisk)) as BridgeResult<string[]>
+    if (!registered.ok) return registered
+    let next = 0
+    return { ok: true, value: paths.map((path) => (path === '' ? null : (registered.value[next++] ?? null))) }
+  }
   return Object.freeze(api) as unknown as CubetaApi
 }

@@ -1,5 +1,5 @@
 import type { BrowserWindow } from 'electron'
-import type { EventHub } from '../router/eventHub'
+import type { EventHub } from '../core/eventHub'
 
 /**
  * The taskbar / dock progress follows the transfer queue's total

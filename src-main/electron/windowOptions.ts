@@ -10,16 +10,17 @@ import type { BrowserWindowConstructorOptions } from 'electron'
  * typed bridge. A pure factory (the electron import is type-only), so a unit test pins
  * every setting without launching Electron.
  */
-export function createWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+export function createWindowOptions(preloadPath: string, look: { dark?: boolean } = {}): BrowserWindowConstructorOptions {
   return {
     title: 'Cubeta',
     width: 1200,
     height: 780,
     minWidth: 900,
     minHeight: 600,
-    // Shown on 'ready-to-show', so the user never sees a blank white frame.
+    // Shown on 'ready-to-show', so the user never sees a blank white frame; the colour is
+    // the sidebar's in the theme the OS asks for (the page follows it through nativeTheme).
     show: false,
-    backgroundColor: '#f6f7f9',
+    backgroundColor: look.dark ? '#1e2125' : '#f6f7f9',
     webPreferences: {
       preload: preloadPath,
       sandbox: true,

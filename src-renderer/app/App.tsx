@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react'
 import { useTranslation } from 'react-i18next'
 import { WelcomeScreen } from '../features/welcome/WelcomeScreen'
 import { useProfilesStore } from '../features/profiles/profilesStore'
@@ -6,8 +7,8 @@ import { DialogHost } from './DialogHost'
 import { useBoot, useBucketsFollowActiveProfile } from './useBoot'
 import { Workspace } from './Workspace'
 import { useAppViewStore } from './appViewStore'
-import { SetupWizard } from '../features/setupWizard/SetupWizard'
-import { ProfilesRecoveredNotice } from '../features/profiles/ProfilesRecoveredNotice'
+import { DataFilesNotice } from '../features/dataFiles/DataFilesNotice'
+import { OrphanedSecretsNotice } from '../features/keychain/OrphanedSecretsNotice'
 
 export function App() {
   useBoot()
@@ -18,7 +19,10 @@ export function App() {
   if (view === 'setup') return <GuidedSetup />
   return (
     <>
-      <ProfilesRecoveredNotice />
+      <div className="app-notices">
+        <DataFilesNotice />
+        <OrphanedSecretsNotice />
+      </div>
       {status === 'loading' ? <Starting /> : status === 'error' ? <StartFailed /> : hasProfiles ? <Workspace /> : <WelcomeScreen />}
       <DialogHost />
     </>
@@ -51,6 +55,9 @@ function StartFailed() {
   )
 }
 
+// The wizard is most of a first start's code but only the first start's: it loads when opened.
+const SetupWizard = lazy(() => import('../features/setupWizard/SetupWizard').then((m) => ({ default: m.SetupWizard })))
+
 /** The wizard takes the window; it ends on the new profile with its bucket opened. */
 function GuidedSetup() {
   const closeSetup = useAppViewStore((s) => s.closeSetup)
@@ -58,12 +65,14 @@ function GuidedSetup() {
   const selectProfile = useProfilesStore((s) => s.select)
   const loadProfiles = useProfilesStore((s) => s.load)
   return (
-    <SetupWizard
-      onClose={closeSetup}
-      onFinished={({ profileId, bucket }) => {
-        void loadProfiles().then(() => selectProfile(profileId))
-        openBucket({ profileId, bucket })
-      }}
-    />
+    <Suspense fallback={<Starting />}>
+      <SetupWizard
+        onClose={closeSetup}
+        onFinished={({ profileId, bucket }) => {
+          void loadProfiles().then(() => selectProfile(profileId))
+          openBucket({ profileId, bucket })
+        }}
+      />
+    </Suspense>
   )
 }

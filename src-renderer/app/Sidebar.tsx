@@ -2,6 +2,7 @@ import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { BucketNameList } from '../features/buckets/BucketNameList'
 import { LanguageSwitch } from '../features/language/LanguageSwitch'
+import { ThemeSwitch } from '../features/theme/ThemeSwitch'
 import { ProfileList } from '../features/profiles/ProfileList'
 import { PendingSetupButton } from '../features/setupWizard/PendingSetupButton'
 import { BucketIcon, ImportIcon, PlusIcon, SparkIcon } from '../ui/icons'
@@ -31,7 +32,7 @@ export function Sidebar() {
           </h2>
           <ProfileList headingId={profilesHeading} />
           <div className="sidebar__actions">
-            <button type="button" className="button button--sidebar" onClick={openSetup}>
+            <button type="button" className="button button--sidebar" data-opens="setup" onClick={openSetup}>
               <SparkIcon />
               {t('sidebar.guidedSetup')}
             </button>
@@ -55,6 +56,7 @@ export function Sidebar() {
       </div>
       <footer className="sidebar__footer">
         <LanguageSwitch />
+        <ThemeSwitch />
         {version && <span className="sidebar__version">v{version}</span>}
       </footer>
     </aside>

@@ -1,4 +1,5 @@
 import { create } from 'zustand'
+import { focusFirstOf } from '../ui/dialogFocus'
 
 /**
  * Which main view shows: the workspace, or the guided setup taking the whole window
@@ -9,6 +10,8 @@ import { create } from 'zustand'
 export interface OpenedBucket {
   profileId: string
   bucket: string
+  /** The bucket's settings panel instead of its files. */
+  panel?: 'files' | 'settings'
 }
 
 interface AppViewState {
@@ -25,7 +28,12 @@ export const useAppViewStore = create<AppViewState>()((set) => ({
   view: 'main',
   opened: null,
   openSetup: () => set({ view: 'setup' }),
-  closeSetup: () => set({ view: 'main' }),
+  closeSetup: () => {
+    set({ view: 'main' })
+    // The wizard took the whole window, so the button that opened it was re-created:
+    // give the focus to the new one, as a dialog gives it back to its opener.
+    requestAnimationFrame(() => focusFirstOf([document.querySelector<HTMLElement>('[data-opens="setup"]')]))
+  },
   openBucket: (opened) => set({ view: 'main', opened }),
   closeBucket: () => set({ opened: null }),
 }))

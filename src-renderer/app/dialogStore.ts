@@ -6,6 +6,8 @@ export type OpenDialog =
   | { kind: 'edit-profile'; profileId: string }
   | { kind: 'delete-profile'; profileId: string }
   | { kind: 'import-aws' }
+  | { kind: 'create-bucket'; profileId: string }
+  | { kind: 'delete-bucket'; profileId: string; bucket: string }
 
 interface DialogState {
   open: OpenDialog | null

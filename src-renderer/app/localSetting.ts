@@ -22,4 +22,6 @@ export function writeSetting(key: string, value: string | null): void {
 export const settingKeys = {
   language: 'cubeta.language',
   activeProfile: 'cubeta.activeProfileId',
+  theme: 'cubeta.theme',
+  columnWidths: 'cubeta.columnWidths',
 } as const

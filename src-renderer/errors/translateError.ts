@@ -19,13 +19,19 @@ export const serverLanguage = 'en'
  * languages translate by `code`, filling `{{param}}` from `error.params`. A translation
  * is used only when both its message and hint exist and every placeholder could be
  * filled: half a translation, or a stray `{{name}}`, reads worse than plain English.
+ * When the server named the missing permission, `errors.<code>.withPermission` (which
+ * says it) is preferred to the general sentence.
  */
 export function translateError(error: BridgeError, language: string, lookup: CatalogLookup): ShownError {
   const original = { message: error.message, hint: error.hint }
   if (language === serverLanguage) return original
-  const message = fill(lookup(`errors.${error.code}.message`), error.params)
-  const hint = fill(lookup(`errors.${error.code}.hint`), error.params)
-  return message !== null && hint !== null ? { message, hint } : original
+  const translated = (base: string) => {
+    const message = fill(lookup(`${base}.message`), error.params)
+    const hint = fill(lookup(`${base}.hint`), error.params)
+    return message !== null && hint !== null ? { message, hint } : null
+  }
+  const specific = error.params?.permission !== undefined ? translated(`errors.${error.code}.withPermission`) : null
+  return specific ?? translated(`errors.${error.code}`) ?? original
 }
 
 const placeholder = /\{\{\s*([\w.-]+)\s*\}\}/g

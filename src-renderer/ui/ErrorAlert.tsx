@@ -32,7 +32,7 @@ export function ErrorAlert({ error, className, namespace }: Props) {
     ref.current?.scrollIntoView?.({ block: 'nearest' })
   }, [error])
   return (
-    <div ref={ref} role="alert" className={`notice notice--error ${className ?? ''}`} data-error-code={error.code}>
+    <div ref={ref} role="alert" tabIndex={-1} className={`notice notice--error ${className ?? ''}`} data-error-code={error.code}>
       <AlertIcon />
       <div className="notice__text">
         <p className="notice__message">{shown.message}</p>

@@ -1,6 +1,10 @@
 import { useTranslation } from 'react-i18next'
 
-/** A dialog form's footer: what is happening, Cancel, and the submit button (disabled while busy). */
+/**
+ * A dialog form's footer: what is happening, Cancel, and the submit button. While busy
+ * the button says so with aria-disabled rather than `disabled`, so the focus stays on it
+ * instead of falling out of the dialog; the forms ignore a submit while busy.
+ */
 export function FormActions({ busy, busyText, submitText, onCancel }: { busy: boolean; busyText: string; submitText: string; onCancel(): void }) {
   const { t } = useTranslation()
   return (
@@ -11,7 +15,7 @@ export function FormActions({ busy, busyText, submitText, onCancel }: { busy: bo
       <button type="button" className="button" onClick={onCancel}>
         {t('common.cancel')}
       </button>
-      <button type="submit" className="button button--primary" disabled={busy}>
+      <button type="submit" className="button button--primary" aria-disabled={busy || undefined}>
         {submitText}
       </button>
     </div>

@@ -1,11 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdir } from 'node:fs/promises'
-import { dirname, join } from 'node:path'
 import { expect, test } from '@playwright/test'
 import { startBrowserMode, type BrowserModeApp } from '../support/browserMode'
 import { addProfileThroughUi } from '../support/e2eSteps'
 import { seedAccount } from '../support/moto'
-import { freePort, motoServerBinary } from '../support/motoProcess.mjs'
+import { startSeededMoto, type SeededMoto } from '../support/seededMoto'
 
 /**
  * A folder of 100,000 keys: the first rows show while later pages are still arriving,
@@ -22,51 +20,20 @@ const count = 100_000
 const bucket = 'big-bucket'
 const keyOf = (i: number) => `huge/key-${String(i).padStart(6, '0')}.txt`
 
-const seededMoto = String.raw`
-import sys, threading
-from moto.moto_server.threaded_moto_server import ThreadedMotoServer
-from moto.s3.models import s3_backends
-from moto.core import DEFAULT_ACCOUNT_ID
-port, bucket, region, count = int(sys.argv[1]), sys.argv[2], sys.argv[3], int(sys.argv[4])
-server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
-server.start()
-backend = s3_backends[DEFAULT_ACCOUNT_ID]["aws"]
-backend.create_bucket(bucket, region)
-for i in range(count):
-    backend.put_object(bucket, f"huge/key-{i:06d}.txt", b"")
-backend.put_object(bucket, "leeme.txt", b"hola")
-print("ready", flush=True)
-threading.Event().wait()
-`
-
-let moto: ChildProcess
+let moto: SeededMoto
 let endpoint: string
 let app: BrowserModeApp
 
 test.beforeAll(async () => {
   test.setTimeout(120_000)
-  const port = await freePort()
-  endpoint = `http://127.0.0.1:${port}`
-  const python = join(dirname(motoServerBinary()), 'python')
-  moto = spawn(python, ['-c', seededMoto, String(port), bucket, 'us-east-1', String(count)], {
-    env: { ...process.env, MOTO_IAM_LOAD_MANAGED_POLICIES: 'true' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let output = ''
-  moto.stderr?.on('data', (chunk) => (output += chunk))
-  await new Promise<void>((resolve, reject) => {
-    moto.stdout?.on('data', (chunk: Buffer) => chunk.toString().includes('ready') && resolve())
-    moto.once('exit', (code) => reject(new Error(`seeded moto exited with ${code}: ${output}`)))
-  })
+  moto = await startSeededMoto({ bucket, region: 'us-east-1', count, keyPattern: 'huge/key-{i:06d}.txt', extra: [{ key: 'leeme.txt', body: 'hola' }] })
+  endpoint = moto.endpoint
   app = await startBrowserMode(endpoint)
   await mkdir('test-results/browser', { recursive: true })
 })
 test.afterAll(async () => {
   await app?.stop()
-  if (moto && moto.exitCode === null) {
-    moto.kill('SIGTERM')
-    await new Promise((r) => moto.once('exit', r))
-  }
+  await moto?.stop()
 })
 
 test('a folder of 100,000 keys streams in, stays virtual, and scrolls to the last key', async ({ page }) => {
@@ -74,7 +41,7 @@ test('a folder of 100,000 keys streams in, stays virtual, and scrolls to the las
   const keys = await seedAccount(endpoint, [])
   await page.goto(app.url)
   await addProfileThroughUi(page, keys, { region: 'us-east-1' })
-  await page.getByRole('table', { name: 'Buckets' }).getByRole('button', { name: bucket }).click()
+  await page.getByRole('table', { name: 'Buckets' }).getByRole('button', { name: bucket, exact: true }).click()
   const grid = page.getByRole('grid', { name: 'Objects' })
   await grid.getByRole('row', { name: 'huge/' }).dblclick()
 

@@ -1,6 +1,7 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
+import { expectNoAxeViolations } from '../support/axe'
 import { useMotoInSpecs } from '../support/e2eMoto'
 import { startBrowserMode, type BrowserModeApp } from '../support/browserMode'
 import { addProfileThroughUi } from '../support/e2eSteps'
@@ -45,6 +46,7 @@ test('a truncated profiles file: the app starts, says so, and the earlier profil
   await expect(notice).toContainText('went back to the last good copy')
   await expect(notice).toContainText('profiles.json.corrupt-')
   await page.screenshot({ path: 'test-results/interrupted/profiles-damaged.png' })
+  await expectNoAxeViolations(page, 'the damaged profiles notice')
   const profiles = page.getByRole('list', { name: 'Profiles' })
   await expect(profiles.getByRole('button', { name: 'Tienda', exact: true })).toHaveCount(0)
   await profiles.getByRole('button', { name: 'Blog', exact: true }).click()

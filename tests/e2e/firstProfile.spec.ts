@@ -4,6 +4,7 @@ import { expect, test, type Page } from '@playwright/test'
 import { seedAccount, setIamEnforcement } from '../support/moto'
 import { useMotoInSpecs } from '../support/e2eMoto'
 import { startBrowserMode, type BrowserModeApp } from '../support/browserMode'
+import { expectNoAxeViolations } from '../support/axe'
 
 /**
  * The first slice, as a new user walks it in browser mode: welcome → add a profile with
@@ -46,8 +47,10 @@ test('a new user adds a profile and sees their buckets', async ({ page }) => {
   const answers = recordBridgeAnswers(page)
   await page.goto(app.url)
   await expect(page.getByRole('heading', { name: /welcome/i })).toBeVisible()
+  await expectNoAxeViolations(page, 'the welcome screen')
   await page.getByRole('button', { name: 'Add a profile' }).click()
   await fillProfile(page, keys.secretAccessKey)
+  await expectNoAxeViolations(page, 'the Add profile dialog')
   await page.getByRole('button', { name: 'Save profile' }).click()
 
   const table = page.getByRole('table', { name: 'Buckets' })
@@ -57,6 +60,9 @@ test('a new user adds a profile and sees their buckets', async ({ page }) => {
     await expect(row).toContainText(bucket.region)
   }
   await expect(page.getByText(`${keys.accessKeyId.slice(-4)}`).first()).toBeVisible()
+  await expectNoAxeViolations(page, 'the bucket list')
+  // The dialog's opener is gone (the welcome screen made way): focus lands on the new profile.
+  await expect(page.getByRole('list', { name: 'Profiles' }).getByRole('button', { name: /Mi proyecto Django/ })).toBeFocused()
 
   // The secret lives in the keyring and nowhere else.
   const keyring = execFileSync('secret-tool', ['search', '--all', 'service', 'Cubeta'], { encoding: 'utf8' })
@@ -88,7 +94,17 @@ test('a wrong secret gets a clear error and saves nothing', async ({ page }) => 
   const alert = page.getByRole('alert')
   await expect(alert).toContainText('secret access key does not match')
   await expect(alert).toContainText(/paste the secret access key again/i)
+  // The error is scrolled into view above the dialog's footer, not hidden under it, and
+  // focus stayed in the dialog (on Save, which was only marked busy).
+  const footer = (await page.getByRole('dialog').locator('.form__actions').boundingBox())!
+  const shown = (await alert.boundingBox())!
+  expect(shown.y + shown.height).toBeLessThanOrEqual(footer.y + 1)
+  await expect(page.getByRole('button', { name: 'Save profile' })).toBeFocused()
   await page.screenshot({ path: 'test-results/wrong-secret-en.png' })
+  await expectNoAxeViolations(page, 'the Add profile dialog after a failed save')
+  // Escape after a failed save: focus goes back to the button that opened the dialog.
+  await page.keyboard.press('Escape')
+  await expect(page.getByRole('button', { name: 'Add a profile' })).toBeFocused()
   expect(await app.dataFolderText()).not.toContain(keys.accessKeyId)
 })
 
@@ -97,13 +113,15 @@ test.describe('in Spanish', () => {
   test('follows the OS language, and the switch goes back to English', async ({ page }) => {
     await page.goto(app.url)
     await expect(page.getByRole('heading', { name: /bienvenid/i })).toBeVisible()
-    await page.getByRole('button', { name: 'Añadir un perfil' }).click()
+    await expectNoAxeViolations(page, 'the welcome screen, in Spanish')
+    await page.getByRole('button', { name: 'Agregar un perfil' }).click()
     await page.getByLabel('Nombre del perfil').fill('Personal')
     await page.getByLabel('ID de clave de acceso').fill(keys.accessKeyId)
     await page.getByLabel('Clave de acceso secreta').fill(`${keys.secretAccessKey.slice(0, -2)}xx`)
     await page.getByRole('button', { name: 'Guardar perfil' }).click()
     await expect(page.getByRole('alert')).toContainText(/clave de acceso secreta/i)
     await page.screenshot({ path: 'test-results/wrong-secret-es.png' })
+    await expectNoAxeViolations(page, 'the Add profile dialog after a failed save, in Spanish')
     await page.getByRole('button', { name: 'Cancelar' }).click()
     await page.getByLabel('Idioma').selectOption('en')
     await expect(page.getByRole('heading', { name: /welcome/i })).toBeVisible()

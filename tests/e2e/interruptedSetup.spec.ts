@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { GetUserCommand, IAMClient, ListAccessKeysCommand } from '@aws-sdk/client-iam'
 import { HeadBucketCommand } from '@aws-sdk/client-s3'
 import { expect, test, type Page } from '@playwright/test'
+import { expectNoAxeViolations } from '../support/axe'
 import { useMotoInSpecs } from '../support/e2eMoto'
 import { startBrowserMode, type BrowserModeApp } from '../support/browserMode'
 import { startFaultProxy, type FaultProxy } from '../support/faultProxy'
@@ -63,6 +64,7 @@ async function killAfterStepThree(page: Page) {
   await page.getByRole('button', { name: 'Continue or roll back the interrupted setup' }).click()
   await expect(wizard.getByRole('region', { name: 'A guided setup stopped before it finished' })).toContainText(user)
   await page.screenshot({ path: 'test-results/interrupted/setup-offered.png', fullPage: true })
+  await expectNoAxeViolations(page, 'an interrupted setup offered')
   await wizard.getByLabel('Access key ID').fill(motoAdmin.accessKeyId)
   await wizard.getByLabel('Secret access key').fill(motoAdmin.secretAccessKey)
   await wizard.getByRole('button', { name: 'Next', exact: true }).click()

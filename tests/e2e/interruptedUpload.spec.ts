@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { GetObjectCommand, ListMultipartUploadsCommand, ListPartsCommand } from '@aws-sdk/client-s3'
 import { expect, test, type Page } from '@playwright/test'
+import { expectNoAxeViolations } from '../support/axe'
 import { useMotoInSpecs } from '../support/e2eMoto'
 import { startBrowserMode, type BrowserModeApp } from '../support/browserMode'
 import { addProfileThroughUi, uploadThroughPicker } from '../support/e2eSteps'
@@ -69,6 +70,7 @@ test('killed mid-upload: the next start offers to resume, and only the missing p
   await expect(panel.getByText('An upload was interrupted when Cubeta stopped.', { exact: false })).toBeVisible()
   await expect(panel.getByText('Interrupted', { exact: true })).toBeVisible()
   await page.screenshot({ path: 'test-results/interrupted/offered.png' })
+  await expectNoAxeViolations(page, 'an interrupted upload offered for resuming')
 
   const sentBefore = proxy.seen.filter((r) => r.method === 'PUT' && r.query.has('partNumber')).length
   const chooser = page.waitForEvent('filechooser')

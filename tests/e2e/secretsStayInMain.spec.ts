@@ -4,9 +4,10 @@ import { join } from 'node:path'
 import { PutBucketPolicyCommand, PutObjectCommand } from '@aws-sdk/client-s3'
 import { expect, test, type Page } from '@playwright/test'
 import { recordBridge, type BridgeMessage, type BridgeRecording } from '../support/bridgeRecorder'
+import { expectNoAxeViolations } from '../support/axe'
 import { useMotoInSpecs } from '../support/e2eMoto'
 import { startBrowserMode, type BrowserModeApp } from '../support/browserMode'
-import { addProfileThroughUi, publicReadPolicy } from '../support/e2eSteps'
+import { addProfileThroughUi, folderAction, publicReadPolicy } from '../support/e2eSteps'
 import { adminS3, motoAdmin, seedAccount } from '../support/moto'
 
 /**
@@ -47,6 +48,7 @@ const isRevealReply = (m: BridgeMessage) => m.kind === 'reply' && m.name === 'se
 async function presignSelected(page: Page) {
   await page.getByRole('button', { name: 'Copy as…' }).click()
   await page.getByRole('menuitem', { name: 'Presigned URL…' }).click()
+  await expectNoAxeViolations(page, 'the presigned URL dialog')
   await page.getByRole('dialog', { name: 'Copy a presigned URL' }).getByRole('button', { name: 'Copy presigned URL' }).click()
   await expect(page.getByRole('status').filter({ hasText: 'Presigned URL copied' })).toBeVisible()
 }
@@ -87,6 +89,7 @@ test('the guided setup: admin secret, new user secret and saved admin profile st
   // On into the bucket as the new user: listing, a presigned link signed with the new secret.
   await wizard.getByRole('button', { name: 'Open the bucket' }).click()
   const grid = page.getByRole('grid', { name: 'Objects' })
+  await grid.getByRole('row', { name: 'media/' }).dblclick()
   await grid.getByRole('row', { name: 'cubeta-check/' }).dblclick()
   await grid.getByRole('row').nth(1).click()
   await presignSelected(page)
@@ -129,8 +132,8 @@ test('the file browser: the profile secret typed once never comes back, through 
   await expect(page.getByRole('complementary', { name: 'Properties' })).toContainText('image/png')
   await page.getByRole('button', { name: 'Copy URL', exact: true }).click()
   await presignSelected(page)
-  await page.getByRole('button', { name: 'Is this public?' }).click()
-  await expect(page.getByRole('dialog').getByText('Anyone with the link can open it')).toBeVisible()
+  await folderAction(page, 'Check URL')
+  await expect(page.getByRole('dialog').getByText('The URL works: a visitor’s browser shows the file.')).toBeVisible()
   await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click()
 
   // An upload (bytes PUT by the page) and a download (a one-time link), then a rename and a delete.
@@ -141,10 +144,10 @@ test('the file browser: the profile secret typed once never comes back, through 
   await (await chooser).setFiles(join(folder, 'notas.txt'))
   await expect(grid.getByRole('row', { name: 'notas.txt' })).toBeVisible({ timeout: 30_000 })
   await grid.getByRole('row', { name: 'notas.txt' }).click()
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download', exact: true }).click()])
+  const [download] = await Promise.all([page.waitForEvent('download'), folderAction(page, 'Download')])
   expect(download.suggestedFilename()).toBe('notas.txt')
   await grid.getByRole('row', { name: 'notas.txt' }).click()
-  await page.getByRole('button', { name: 'Delete', exact: true }).click()
+  await folderAction(page, 'Delete')
   await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click()
   await expect(grid.getByRole('row', { name: 'notas.txt' })).toBeHidden()
   await page.reload()

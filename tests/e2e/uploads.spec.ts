@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ListObjectsV2Command, PutBucketPolicyCommand } from '@aws-sdk/client-s3'
 import { expect, test, type Page } from '@playwright/test'
+import { expectNoAxeViolations } from '../support/axe'
 import { useMotoInSpecs } from '../support/e2eMoto'
 import { startBrowserMode, type BrowserModeApp } from '../support/browserMode'
-import { addProfileThroughUi, publicReadPolicy } from '../support/e2eSteps'
+import { addProfileThroughUi, folderAction, publicReadPolicy } from '../support/e2eSteps'
 import { adminS3, seedAccount } from '../support/moto'
 
 /**
@@ -58,6 +59,9 @@ test('drop two files and a folder, watch the queue finish, copy a URL and get th
   const panel = page.getByRole('region', { name: 'Transfers' })
   await expect(panel).toContainText('4 files · 4 done', { timeout: 30_000 })
   await page.screenshot({ path: 'test-results/uploads-done.png' })
+  await expect(panel.getByRole('list', { name: `To ${bucket}/ · profile Mi proyecto Django` })).toBeVisible()
+  await expect(panel.getByRole('status').filter({ hasText: `Upload to ${bucket} finished: 4 files uploaded.` })).toBeAttached()
+  await expectNoAxeViolations(page, 'the transfer panel after an upload')
 
   const listed = (await adminS3(moto.endpoint, 'eu-west-1').send(new ListObjectsV2Command({ Bucket: bucket }))).Contents?.map((o) => o.Key).sort()
   expect(listed).toEqual(['foto niño+1 #2.png', 'notas.txt', 'static/css/site.css', 'static/logo.svg'])
@@ -88,8 +92,37 @@ test('downloads an object through the browser, byte-exact', async ({ page }) => 
   const objects = page.getByRole('grid', { name: 'Objects' })
   await objects.getByRole('row').filter({ hasText: 'docs/' }).dblclick()
   await objects.getByRole('row').filter({ hasText: 'año 2024.txt' }).click()
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download', exact: true }).click()])
+  const [download] = await Promise.all([page.waitForEvent('download'), folderAction(page, 'Download')])
   expect(download.suggestedFilename()).toBe('año 2024.txt')
   const { readFile } = await import('node:fs/promises')
   expect((await readFile((await download.path())!)).equals(body)).toBe(true)
+})
+
+test('a dropped folder of 300 files: the panel holds only the rows in view, and scrolling shows the rest', async ({ page }) => {
+  const keys = await seedAccount(moto.endpoint, [{ name: bucket, region: 'eu-west-1' }])
+  const root = await mkdtemp(join(tmpdir(), 'cubeta-many-'))
+  await mkdir(join(root, 'many'))
+  for (let i = 0; i < 300; i++) await writeFile(join(root, 'many', `file-${String(i).padStart(3, '0')}.txt`), `file ${i}`)
+
+  await page.goto(app.url)
+  await addProfileThroughUi(page, keys)
+  await page.getByRole('table', { name: 'Buckets' }).getByRole('row').filter({ hasText: bucket }).click()
+  const objects = page.getByRole('grid', { name: 'Objects' })
+  await expect(objects).toBeVisible()
+  await dropFiles(page, objects, [join(root, 'many')])
+  const panel = page.getByRole('region', { name: 'Transfers' })
+  await expect(panel).toContainText('300 files · 300 done', { timeout: 120_000 })
+
+  const files = panel.getByRole('list', { name: `To ${bucket}/ · profile Mi proyecto Django` })
+  const rows = files.getByRole('listitem')
+  // Virtualised: a few dozen rows in the page, not 300.
+  expect(await rows.count()).toBeLessThan(60)
+  const firstShown = await rows.first().locator('.transfer__name').textContent()
+  await panel.getByRole('list', { name: 'Transfers' }).evaluate((list) => list.scrollTo({ top: list.scrollHeight }))
+  await expect(rows.filter({ hasText: firstShown! })).toHaveCount(0)
+  // The rows at the end were fetched for the window and show their files, done.
+  await expect(rows.last()).toContainText('Done')
+  expect(await rows.count()).toBeLessThan(60)
+  await page.screenshot({ path: 'test-results/uploads-many-scrolled.png' })
+  await expectNoAxeViolations(page, 'the transfer panel scrolled to the end of a long queue')
 })

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { GetObjectCommand } from '@aws-sdk/client-s3'
 import { expect, test } from '@playwright/test'
+import { expectNoAxeViolations } from '../support/axe'
 import { useMotoInSpecs } from '../support/e2eMoto'
 import { startBrowserMode, type BrowserModeApp } from '../support/browserMode'
 import { addProfileThroughUi, uploadThroughPicker } from '../support/e2eSteps'
@@ -39,8 +40,9 @@ test('the server disappears mid-upload: “Waiting for network”, then done by 
 
   const panel = page.getByRole('region', { name: 'Transfers' })
   await expect(panel.getByText('Waiting for network', { exact: true })).toBeVisible({ timeout: 30_000 })
-  await expect(panel.getByRole('status')).toContainText('Uploads will continue by themselves')
+  await expect(panel.getByRole('status').filter({ hasText: 'Uploads will continue by themselves' })).toBeVisible()
   await page.screenshot({ path: 'test-results/interrupted/waiting-for-network.png' })
+  await expectNoAxeViolations(page, 'the transfer panel waiting for the network')
   await proxy.up()
   await expect(panel.getByText('1 file · 1 done')).toBeVisible({ timeout: 30_000 })
   const stored = Buffer.from(await (await adminS3(moto.endpoint).send(new GetObjectCommand({ Bucket: 'sin-red', Key: 'clase grabada.mp4' }))).Body!.transformToByteArray())

@@ -6,7 +6,7 @@ import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startBrowserServer, type BrowserServer } from '../../src-main/browserMode/browserServer'
 import { callNames, type BridgeResult, type CallInput, type CallName } from '../../src-main/contract/bridge'
-import { callSchemas } from '../../src-main/router/schemas'
+import { callSchemas } from '../../src-main/contract/bridge'
 import { addSessionProfile, makeBackend } from '../support/backendHarness'
 import { resetMoto, seedAccount, useMoto, type Moto } from '../support/moto'
 
@@ -50,6 +50,7 @@ const baseline = (): { [K in CallName]: CallInput<K> } => {
     'profiles/add': { name: 'Blog', accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'secret', region: 'eu-west-1', endpoint: 'http://127.0.0.1:9', forcePathStyle: true, secretStorage: 'session' },
     'profiles/update': { id: profileId },
     'profiles/delete': { id: 'no-such-profile' },
+    'profiles/removeOrphanedSecrets': {},
     'profiles/scanAwsFiles': {},
     'profiles/importAwsFiles': { names: ['default'], secretStorage: 'session' },
     'buckets/list': { profileId },
@@ -76,28 +77,81 @@ const baseline = (): { [K in CallName]: CallInput<K> } => {
     'urls/build': { profileId, bucket, keys: ['a.png'], form: 'public', expiresInSeconds: 3600 },
     'objects/download': { profileId, bucket, keys: ['a.png'] },
     'objects/downloadLink': ref,
-    'transfers/uploadPaths': { profileId, bucket, prefix: '', paths: ['/tmp/none'], cacheControl: 'no-cache' },
+    'transfers/uploadPaths': { profileId, bucket, prefix: '', files: [{ fileId: 'f1', relativePath: 'a.png' }], cacheControl: 'no-cache' },
     'transfers/uploadDeclared': { profileId, bucket, prefix: '', files: [{ relativePath: 'a.png', size: 3 }], cacheControl: 'no-cache' },
-    'transfers/resolveConflict': { batchId: 'b1', choice: 'skip', applyToAll: false },
+    'transfers/pageBytes': { transferId: 't1', offset: 0, bytes: new Uint8Array(), last: true },
+    'transfers/resolveConflict': { batchId: 'b1', transferId: 't1', choice: 'skip', applyToAll: false },
     'transfers/cancel': { ids: ['t1'] },
     'transfers/resume': { ids: ['t1'] },
     'transfers/retryFailed': {},
     'transfers/clearFinished': {},
     'transfers/list': {},
+    'transfers/window': { offset: 0, limit: 50 },
+    'index/status': { profileId, bucket },
+    'index/refresh': { profileId, bucket },
+    'index/cancel': { profileId, bucket },
+    'search/start': { searchId: 's1', profileId, bucket, scope: 'a/', query: '*.png', caseSensitive: true, minSize: 1, maxSize: 10, modifiedAfter: '2024-01-01T00:00:00Z', modifiedBefore: '2025-01-01T00:00:00Z', type: 'image' },
+    'search/cancel': { searchId: 's1' },
+    'sync/pairs': {},
+    'sync/savePair': { id: 'p1', profileId, bucket, prefix: 'a/', folder: 'static', folderFromPage: true, direction: 'upload', rule: 'quick', cacheRules: [{ pattern: '*.css', cacheControl: 'no-cache' }] },
+    'sync/deletePair': { id: 'no-such-pair' },
+    'sync/chooseFolder': {},
+    'sync/preview': { pairId: 'no-such-pair', files: [{ path: 'a.png', size: 3, modifiedMs: 1 }] },
+    'sync/run': { previewId: 'no-such-preview', deleteCount: 0, overwriteNewer: false },
+    'sync/cancel': { runId: 'no-such-run' },
+    'sync/zipLink': { profileId, bucket, prefix: 'a/' },
+    'urlDoctor/run': { runId: 'r1', profileId, bucket, key: 'a.png', form: 'public', origin: 'https://blog.example', usage: 'fetch' },
+    'urlDoctor/applyFix': { runId: 'r1', fixId: 'public-policy', nextRunId: 'r2' },
+    'buckets/create': { profileId, bucket: 'fuzz-new-bucket', region: 'eu-west-1', publicRead: false },
+    'buckets/measure': { profileId, bucket, operationId: 'op3' },
+    // Never the real name: the fuzz must not delete its own bucket.
+    'buckets/delete': { profileId, bucket, confirmName: 'not-the-name', operationId: 'op4' },
+    'operations/cancel': { operationId: 'op3' },
+    'versions/status': { profileId, bucket },
+    'versions/listPage': { profileId, bucket, prefix: 'a/', keyMarker: 'a/b.png', versionIdMarker: 'v1' },
+    'versions/restore': { ...ref, versionId: 'v1' },
+    'versions/undelete': { profileId, bucket, markers: [{ key: 'a.png', versionId: 'v1' }] },
+    'versions/deletePermanently': { profileId, bucket, versions: [{ key: 'gone.png', versionId: 'v1' }] },
+    'versions/presign': { ...ref, versionId: 'v1', expiresInSeconds: 3600 },
+    'versions/download': { ...ref, versionId: 'v1' },
+    'bucketSettings/read': { profileId, bucket },
+    'bucketSettings/setVersioning': { profileId, bucket, status: 'suspended', acknowledgedOneWay: false },
+    'uploads/listIncomplete': { profileId, bucket },
+    'uploads/abort': { profileId, bucket, uploads: [{ key: 'a.png', uploadId: 'u1' }] },
+    'uploads/addAbortRule': { profileId, bucket, days: 7 },
+    'bucketSettings/setCors': { profileId, bucket, rules: [{ AllowedOrigins: ['https://a.example'], AllowedMethods: ['GET'] }] },
+    'bucketSettings/setPublicAccessBlock': { profileId, bucket, settings: { blockPublicAcls: true, ignorePublicAcls: true, blockPublicPolicy: true, restrictPublicBuckets: true }, acknowledgedPublicReadStops: false },
+    'bucketSettings/setPolicy': {
+      profileId,
+      bucket,
+      policy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: `arn:aws:s3:::${bucket}/*` }] }),
+      acknowledgedLockout: false,
+      relaxBlockPublicAccess: false,
+    },
+    'bucketSettings/setOwnership': { profileId, bucket, ownership: 'BucketOwnerEnforced' },
+    'bucketSettings/setEncryption': { profileId, bucket, algorithm: 'aws:kms', kmsKeyId: 'alias/blog', bucketKey: true },
+    'bucketSettings/setLifecycle': { profileId, bucket, rules: [{ ID: 'old', Status: 'Enabled', Filter: { Prefix: 'logs/' }, Expiration: { Days: 30 } }] },
+    'objects/tags': ref,
+    'objects/setTags': { ...ref, tags: [{ key: 'env', value: 'prod' }] },
+    'objects/applyTag': { profileId, bucket, keys: ['a.png'], change: { action: 'set', key: 'env', value: 'prod' }, operationId: 'op5' },
+    'objects/setStorageClass': { profileId, bucket, keys: ['a.png'], storageClass: 'STANDARD_IA', operationId: 'op6' },
+    'objects/restore': { profileId, bucket, keys: ['a.png'], days: 3, tier: 'Bulk', operationId: 'op7' },
+    'bucketSettings/setWebsite': { profileId, bucket, website: { mode: 'documents', indexDocument: 'index.html', errorDocument: 'error.html', redirectHost: 'example.com', redirectProtocol: 'https' } },
   }
 }
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json }
 type Path = (string | number)[]
 
 /** Every field path in a value: ["plan", "userName"], ["files", 0, "size"]... */
 function pathsOf(value: unknown, at: Path = []): Path[] {
   if (Array.isArray(value)) return value.flatMap((item, i) => [[...at, i], ...pathsOf(item, [...at, i])])
+  // Bytes (transfers/pageBytes) are one value, not a record of fields.
+  if (ArrayBuffer.isView(value)) return []
   if (value !== null && typeof value === 'object') return Object.entries(value).flatMap(([key, item]) => [[...at, key], ...pathsOf(item, [...at, key])])
   return []
 }
 const objectPaths = (value: unknown): Path[] => [[], ...pathsOf(value).filter((p) => isPlainObject(read(value, p)))]
-const isPlainObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value)
+const isPlainObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value) && !ArrayBuffer.isView(value)
 const read = (value: unknown, path: Path): unknown => path.reduce<unknown>((node, key) => (node as Record<string | number, unknown>)[key], value)
 const kindOf = (value: unknown) => (value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value)
 

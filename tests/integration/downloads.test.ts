@@ -61,7 +61,9 @@ describe('downloads', () => {
     const rendererDir = await mkdtemp(join(tmpdir(), 'cubeta-renderer-'))
     await writeFile(join(rendererDir, 'index.html'), '<!doctype html>')
     const server = await startBrowserServer({ backend: h.backend, rendererDir, token: 'dl-token-123456', port: 0 })
-    const cookie = `cubeta_session_${server.port}=dl-token-123456`
+    // Signed in as the page is: the link's token is traded for a session cookie.
+    const signIn = await fetch(server.url, { redirect: 'manual' })
+    const cookie = String(signIn.headers.get('set-cookie')).split(';')[0]!
     const key = oddKeys[2]!
     const { url } = await h.ok('objects/downloadLink', { profileId: profile.id, bucket: 'downloads', key })
     const first = await fetch(`http://127.0.0.1:${server.port}${url}`, { headers: { cookie } })

@@ -2,7 +2,7 @@ import { PutBucketPolicyCommand, PutObjectCommand, type S3Client } from '@aws-sd
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { addSessionProfile, makeBackend } from '../support/backendHarness'
 import { adminS3, resetMoto, seedAccount, useMoto, type Moto } from '../support/moto'
-import { longKey, oddKeys } from '../support/oddKeys'
+import { oddKeys } from '../support/oddKeys'
 
 let moto: Moto
 beforeAll(async () => {

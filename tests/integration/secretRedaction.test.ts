@@ -83,6 +83,7 @@ describe('secrets in errors and logs, with real keys against moto', () => {
             await s3.send(new ListObjectsV2Command({ Bucket: 'no-such-bucket-here' }))
           } catch (error) {
             // The worst bug: everything the client knows, inspected into the message.
+            // eslint-disable-next-line preserve-caught-error -- the message itself is what the test inspects
             throw new Error(`ListObjectsV2 failed with ${inspect(await s3.config.credentials())} and ${inspect(error, { depth: 6 })}; env AWS_SECRET_ACCESS_KEY=${keys.secretAccessKey}`)
           }
           return []

@@ -50,7 +50,7 @@ describe('guided setup against moto', () => {
     const { state } = await runSetup(h)
     expect(state.status).toBe('verified')
     expect(state.steps.every((s) => s.status === 'done')).toBe(true)
-    expect(state.verified?.publicUrl).toMatch(/\/mi-blog-media\/cubeta-check\//)
+    expect(state.verified?.publicUrl).toMatch(/\/mi-blog-media\/media\/cubeta-check\//)
     expect(state.verified?.contentType).toBe('image/png')
     expect(progress).toContain('running')
 
@@ -58,7 +58,7 @@ describe('guided setup against moto', () => {
     expect(after.status).toBe(200)
     expect(after.bytes.toString()).toBe('png!')
     // The test image was deleted, as the user didn't ask to keep it.
-    const left = await adminS3(moto.endpoint, 'eu-west-1').send(new ListObjectsV2Command({ Bucket: 'mi-blog-media', Prefix: 'cubeta-check/' }))
+    const left = await adminS3(moto.endpoint, 'eu-west-1').send(new ListObjectsV2Command({ Bucket: 'mi-blog-media', Prefix: 'media/cubeta-check/' }))
     expect(left.KeyCount ?? 0).toBe(0)
     // Listing stays private: the only public grant is s3:GetObject on objects. (moto does
     // not evaluate anonymous ListObjects, so the policy itself is what is checked.)
@@ -86,7 +86,7 @@ describe('guided setup against moto', () => {
     const { state } = await runSetup(h)
     const policy = JSON.parse((await s3.send(new GetBucketPolicyCommand({ Bucket: 'mi-blog-media' }))).Policy ?? '{}')
     expect(policy.Version).toBe('2012-10-17')
-    expect(policy.Statement.map((s: { Sid: string }) => s.Sid)).toEqual(['DenyInsecure', 'CubetaPublicReadObjects', 'CubetaUserFullAccess'])
+    expect(policy.Statement.map((s: { Sid: string }) => s.Sid)).toEqual(['DenyInsecure', 'CubetaPublicReadObjects', 'CubetaUserListBucket', 'CubetaUserObjects'])
     expect(policy.Statement[0]).toEqual(foreign)
     expect(JSON.parse(state.bucketPolicyJson ?? '{}')).toEqual(policy)
     // Reused, not created: a rollback must not delete someone's bucket.
@@ -174,8 +174,8 @@ describe('guided setup against moto', () => {
     expect(finish.envMasked).toMatch(/AWS_ACCESS_KEY_ID=•+\w{4}\n/)
     expect(finish.envMasked).toContain('AWS_STORAGE_BUCKET_NAME=mi-blog-media')
     expect(finish.envMasked).toContain('AWS_S3_REGION_NAME=eu-west-1')
-    expect(finish.storagesSnippet).toContain('storages.backends.s3.S3Storage')
-    expect(finish.templateExample).toContain(`<img src="${finish.publicUrl}"`)
+    expect(finish.mediaBaseUrl).toBe(`${moto.endpoint}/mi-blog-media/media/`)
+    expect(finish.publicUrl.startsWith(finish.mediaBaseUrl)).toBe(true)
     expect(JSON.stringify(finish)).not.toContain(motoAdmin.secretAccessKey)
     expect(finish.profile.secretStorage).toBe('keychain')
 

@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { CreateBucketCommand, GetObjectCommand, ListMultipartUploadsCommand, ListPartsCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { TransfersSnapshot } from '../../src-main/contract/bridge'
+import { createAwsClientFactory } from '../../src-main/services/aws/awsClients'
 import { downloadToFolder } from '../../src-main/services/downloads/downloadToFolder'
 import { openResumable } from '../../src-main/services/downloads/resumableObjectStream'
 import { createTransferEngine } from '../../src-main/services/transfers/transferEngine'
@@ -33,7 +34,9 @@ afterEach(async () => proxy.close())
 
 // The SDK's own retries would hide the faults from the engine; one attempt each shows
 // that the engine's retries are the ones doing the work.
-const throughProxy = () => new S3Client({ region: 'us-east-1', endpoint: proxy.endpoint, forcePathStyle: true, credentials: motoAdmin, maxAttempts: 1 })
+// Built as the app builds its transfer clients, so the retries counted are the ones that ship.
+const transferClient = (endpoint: string) => createAwsClientFactory().s3Transfers({ ...motoAdmin, region: 'us-east-1', endpoint, forcePathStyle: true })
+const throughProxy = () => transferClient(proxy.endpoint)
 const partSize = partSizeFor(1)
 
 function engine(s3: () => S3Client, dataDir?: string) {
@@ -66,6 +69,9 @@ async function fileOf(bytes: number) {
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex')
 const stored = async (key: string) => Buffer.from(await (await adminS3(moto.endpoint).send(new GetObjectCommand({ Bucket: bucket, Key: key }))).Body!.transformToByteArray())
+/** The upload ids the journal holds (null for an intent whose CreateMultipartUpload has not answered yet). */
+const journaledUploadIds = async (dir: string): Promise<(string | null)[]> =>
+  ((JSON.parse(await readFile(join(dir, 'transfers-journal.json'), 'utf8').catch(() => '{}')) as { uploads?: { uploadId: string | null }[] }).uploads ?? []).map((u) => u.uploadId)
 const openUploads = async () => (await adminS3(moto.endpoint).send(new ListMultipartUploadsCommand({ Bucket: bucket }))).Uploads ?? []
 
 describe('uploads through a faulty network', () => {
@@ -147,7 +153,7 @@ describe('resuming after Cubeta stopped in the middle', () => {
     const partsBefore = (await adminS3(moto.endpoint).send(new ListPartsCommand({ Bucket: bucket, Key: 'big/video.bin', UploadId: uploadId }))).Parts!.length
     const counted = await startFaultProxy(moto.endpoint)
     try {
-      const second = engine(() => new S3Client({ region: 'us-east-1', endpoint: counted.endpoint, forcePathStyle: true, credentials: motoAdmin }), dir)
+      const second = engine(() => transferClient(counted.endpoint), dir)
       await second.e.restoreInterrupted()
       const shown = second.e.snapshot()
       expect(shown.transfers).toMatchObject([{ key: 'big/video.bin', status: 'interrupted', resume: 'disk' }])
@@ -171,6 +177,9 @@ describe('resuming after Cubeta stopped in the middle', () => {
     const first = engine(throughProxy, dir)
     first.e.enqueue('p', bucket, '', [{ relativePath: 'gone.bin', size: content.length, source: { kind: 'path', path } }], null)
     await until(async () => (await openUploads()).length === 1)
+    // The intent is journaled before CreateMultipartUpload and its id just after S3 names the
+    // upload: wait for the id, since moto's fixed Initiated date can't match an intent alone.
+    await until(async () => journaledUploadIds(dir).then((ids) => ids.length === 1 && ids[0] !== null))
     await proxy.down()
 
     const second = engine(() => adminS3(moto.endpoint), dir)
@@ -188,6 +197,7 @@ describe('resuming after Cubeta stopped in the middle', () => {
     const first = engine(throughProxy, dir)
     first.e.enqueue('p', bucket, '', [{ relativePath: 'edited.bin', size: content.length, source: { kind: 'path', path } }], null)
     await until(async () => (await openUploads()).length === 1)
+    await until(async () => journaledUploadIds(dir).then((ids) => ids.length === 1 && ids[0] !== null))
     await proxy.down()
     await writeFile(path, randomBytes(content.length + 10))
 

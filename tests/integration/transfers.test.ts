@@ -64,7 +64,7 @@ describe('uploads against moto', () => {
   it('uploads a folder tree with odd keys, keeping relative paths, with Content-Type from the name', async () => {
     const files = Object.fromEntries([...oddKeys, 'site/app.css', 'site/app.js', 'site/logo.svg', 'site/font.woff2', 'site/photo.webp', 'site/photo.avif'].map((k, i) => [`web/${k}`, `file ${i}`]))
     const root = await tree(files)
-    const sources = await listSourceFiles([join(root, 'web')])
+    const sources = await listSourceFiles([{ path: join(root, 'web'), relativePath: 'web' }])
     const { e, settle } = engine()
     e.enqueue('p', bucket, 'media/', sources.map((s) => ({ relativePath: s.relativePath, size: s.size, source: { kind: 'path', path: s.absolutePath } })), 'public, max-age=86400')
     const done = await settle()
@@ -94,21 +94,30 @@ describe('uploads against moto', () => {
     const s3 = adminS3(moto.endpoint)
     for (const name of ['a.txt', 'b.txt', 'c.txt']) await s3.send(new PutObjectCommand({ Bucket: bucket, Key: `docs/${name}`, Body: 'old' }))
     const root = await tree({ 'docs/a.txt': 'new-a', 'docs/b.txt': 'new-b', 'docs/c.txt': 'new-c', 'docs/d.txt': 'new-d' })
-    const sources = await listSourceFiles([join(root, 'docs')])
+    const sources = await listSourceFiles([{ path: join(root, 'docs'), relativePath: 'docs' }])
     const { e, settle } = engine()
     const { batchId } = e.enqueue('p', bucket, '', sources.sort((x, y) => x.relativePath.localeCompare(y.relativePath)).map((s) => ({ relativePath: s.relativePath, size: s.size, source: { kind: 'path', path: s.absolutePath } })), null)
 
     let s = await settle()
     expect(s.conflict?.key).toMatch(/^docs\/[abc]\.txt$/)
-    const first = s.conflict!.key
-    e.resolveConflict(batchId, 'skip', false)
+    // The first question can come before the other two HEADs have answered: wait for all three.
+    const waitingNow = () => e.snapshot().transfers.filter((t) => t.status === 'waiting-conflict')
+    await vi.waitFor(() => expect(waitingNow()).toHaveLength(3), { timeout: 15_000 })
+    // An answer goes to the file it names, even when it is not the one asked about first.
+    const waiting = waitingNow()
+    const asked = s.conflict!.key
+    const answered = waiting.find((t) => t.key !== asked)!
+    e.resolveConflict(batchId, answered.id, 'skip', false)
+    await vi.waitFor(() => expect(e.snapshot().transfers.find((t) => t.id === answered.id)?.status).toBe('skipped'))
     s = await settle()
+    expect(s.conflict?.key).toBe(asked)
+    const first = answered.key
     const second = s.conflict!.key
     expect(second).not.toBe(first)
-    e.resolveConflict(batchId, 'keep-both', false)
+    e.resolveConflict(batchId, s.conflict!.transferId, 'keep-both', false)
     s = await settle()
     const third = s.conflict!.key
-    e.resolveConflict(batchId, 'overwrite', true)
+    e.resolveConflict(batchId, s.conflict!.transferId, 'overwrite', true)
     s = await settle()
     expect(s.conflict).toBeNull()
     expect(s.totals.active).toBe(0)
@@ -143,7 +152,7 @@ describe('uploads against moto', () => {
   it('streams bytes the page sends (browser mode), and fails plainly if they never come', async () => {
     const { e, asked, settle } = engine()
     const { transferIds } = e.enqueue('p', bucket, 'in/', [{ relativePath: 'from page.txt', size: 10, source: { kind: 'page' } }], null)
-    await expect.poll(() => asked).toEqual(transferIds)
+    await expect.poll(() => asked, { timeout: 30_000 }).toEqual(transferIds)
     expect(e.provideBytes(transferIds[0]!, Readable.from([Buffer.from('hello '), Buffer.from('page')]))).toBe(true)
     expect((await settle()).totals.done).toBe(1)
     expect((await body('in/from page.txt')).toString()).toBe('hello page')

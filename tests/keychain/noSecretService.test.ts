@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { createKeytarSecretStore } from '../../src-main/services/keychain/keytarSecretStore'
 import { probeKeychain } from '../../src-main/services/keychain/keychainStatus'
-import { AppError } from '../../src-main/router/appError'
+import { AppError } from '../../src-main/core/appError'
 
 // This file runs in its own worker process. Before keytar is first loaded, point D-Bus at
 // nothing and drop the display: that is what an SSH session without a desktop looks like.

@@ -57,7 +57,7 @@ export async function recordBridge(page: Page): Promise<BridgeRecording> {
   page.on('request', (request) => {
     const url = new URL(request.url())
     if (url.pathname.startsWith('/api/call/')) return // recorded with its reply by the init script
-    let body = ''
+    let body: string
     try {
       body = request.postDataBuffer()?.toString('utf8') ?? ''
     } catch {

@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test'
+import { expect, type Locator, type Page } from '@playwright/test'
 
 /** The steps several journeys share, as a user does them through the UI. */
 export async function addProfileThroughUi(page: Page, keys: { accessKeyId: string; secretAccessKey: string }, options: { name?: string; region?: string } = {}) {
@@ -24,4 +24,22 @@ export function publicReadPolicy(bucket: string): string {
     Version: '2012-10-17',
     Statement: [{ Sid: 'TestPublicRead', Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: `arn:aws:s3:::${bucket}/*` }],
   })
+}
+
+/**
+ * An action on the selection from the folder toolbar: its button when the window is wide
+ * enough to show it, else the same action in the toolbar's "More" menu. Returns the
+ * control that was clicked in the toolbar, where focus belongs after a dialog it opens.
+ */
+export async function folderAction(page: Page, name: string, words: { toolbar: string; more: string } = { toolbar: 'Folder actions', more: 'More' }): Promise<Locator> {
+  const toolbar = page.getByRole('group', { name: words.toolbar })
+  const button = toolbar.getByRole('button', { name, exact: true })
+  if (await button.isVisible()) {
+    await button.click()
+    return button
+  }
+  const more = toolbar.getByRole('button', { name: words.more, exact: true })
+  await more.click()
+  await page.getByRole('menu').getByRole(name === 'Properties' || name === 'Propiedades' ? 'menuitemcheckbox' : 'menuitem', { name, exact: true }).click()
+  return more
 }

@@ -6,7 +6,8 @@ import type { Socket } from 'node:net'
  *
  * A rule picks requests (by method, query, part number) and does one thing to the next
  * `times` of them: answer 503 SlowDown or 500 InternalError, cut the connection after
- * part of the request or response body, or add latency. `down()` makes the server vanish
+ * part of the request or response body, add latency, never answer at all, answer 200
+ * with a short body and then nothing, or say RequestTimeTooSkewed as S3 does. `down()` makes the server vanish
  * (connections refused) until `up()`. Every request is logged, so a test can say which
  * parts were sent how many times.
  */
@@ -15,6 +16,16 @@ export type Fault =
   | { kind: 'drop-request' }
   | { kind: 'drop-response'; afterBytes: number }
   | { kind: 'latency'; ms: number }
+  /** Accepts the connection and the request, and never answers. */
+  | { kind: 'silent' }
+  /** Answers 200 with the real headers, sends only part of the body, and goes quiet. */
+  | { kind: 'short-body'; keepBytes: number }
+  /**
+   * A server whose clock is this far from ours, answering RequestTimeTooSkewed as S3 does.
+   * `withoutDate` leaves out the Date header (some proxies strip it), so the SDK can't
+   * correct its clock by it.
+   */
+  | { kind: 'clock-skew'; skewMs: number; withoutDate?: boolean }
 
 export interface FaultRule {
   match(request: { method: string; url: URL }): boolean
@@ -58,6 +69,30 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
       })
       return
     }
+    if (fault?.kind === 'silent') {
+      // Read what is sent, so the client is not blocked writing, and answer nothing.
+      req.resume()
+      return
+    }
+    if (fault?.kind === 'clock-skew') {
+      // A server whose clock is skewMs from ours: it refuses requests signed more than
+      // 15 minutes from its own time, as S3 does, and serves the rest.
+      const server = new Date(Date.now() + fault.skewMs)
+      const requestTime = String(req.headers['x-amz-date'] ?? '')
+      const signedAt = Date.parse(requestTime.replace(/^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/, '$1-$2-$3T$4:$5:$6Z'))
+      if (Number.isNaN(signedAt) || Math.abs(server.getTime() - signedAt) > 15 * 60_000) {
+        req.resume()
+        req.once('end', () => {
+          res.sendDate = false
+          res.writeHead(403, { 'content-type': 'application/xml', ...(fault.withoutDate ? {} : { date: server.toUTCString() }) })
+          res.end(
+            `<?xml version="1.0" encoding="UTF-8"?><Error><Code>RequestTimeTooSkewed</Code><Message>The difference between the request time and the current time is too large.</Message>` +
+              `<RequestTime>${requestTime}</RequestTime><ServerTime>${server.toISOString().replace(/\.\d+Z$/, 'Z')}</ServerTime><MaxAllowedSkewMilliseconds>900000</MaxAllowedSkewMilliseconds></Error>`,
+          )
+        })
+        return
+      }
+    }
     if (fault?.kind === 'drop-request') {
       // Let some of the body in, then cut the line, as a flaky Wi-Fi would.
       req.once('data', () => req.socket.destroy())
@@ -67,6 +102,16 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
     const go = () => {
       const out = forward({ host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers }, (answer) => {
         res.writeHead(answer.statusCode ?? 502, answer.headers)
+        if (fault?.kind === 'short-body') {
+          let sent = 0
+          answer.on('data', (chunk: Buffer) => {
+            const room = Math.max(0, fault.keepBytes - sent)
+            if (room > 0) res.write(chunk.subarray(0, room))
+            sent += chunk.length
+          })
+          // The rest never comes, and the connection stays open: only a timeout ends it.
+          return
+        }
         if (fault?.kind === 'drop-response') {
           let sent = 0
           answer.on('data', (chunk: Buffer) => {

@@ -1,3 +1,4 @@
+import './testSlot'
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3'
 import { startMoto, type Moto } from './motoProcess.mjs'
 import { AttachUserPolicyCommand, CreateAccessKeyCommand, CreateUserCommand, IAMClient } from '@aws-sdk/client-iam'
@@ -5,8 +6,9 @@ import { AttachUserPolicyCommand, CreateAccessKeyCommand, CreateUserCommand, IAM
 /**
  * moto server: S3, IAM and STS on one loopback endpoint
  *
- * `npm test` starts one and passes CUBETA_TEST_MOTO to every runner; a test file run on
- * its own starts its own. State is shared, so tests reset it and run one file at a time.
+ * `npm test` starts one per test worker (tests/support/peerSlots.mjs; testSlot.ts sets
+ * CUBETA_TEST_MOTO to the worker's own); a test file run by hand starts its own. A
+ * worker's moto is shared by its files, so tests reset it and its files run one at a time.
  */
 
 export { startMoto, type Moto }

@@ -3,5 +3,7 @@ export interface Moto {
   stop(): Promise<void>
 }
 export function motoServerBinary(): string
+export function motoPython(): string | null
+export const motoServerScript: string
 export function startMoto(): Promise<Moto>
 export function freePort(): Promise<number>

@@ -20,6 +20,14 @@ describe('AWS errors in plain words', () => {
     expect(error.message).not.toContain('raw message')
   })
 
+  it('names the permission a refused call needs, when the caller knows it', () => {
+    const error = toAppError(aws('AccessDenied'), { ...context, action: 'list the folder “/”', permission: 's3:ListBucket' })
+    expect(error.code).toBe('access-denied')
+    expect(error.message).toBe('These keys are not allowed to list the folder “/”: they need s3:ListBucket.')
+    expect(error.hint).toContain('grant s3:ListBucket')
+    expect(error.toBridge().params).toEqual({ action: 'list the folder “/”', permission: 's3:ListBucket' })
+  })
+
   it('names the masked key, never the real one', () => {
     expect(toAppError(aws('SignatureDoesNotMatch'), context).message).toContain('••••MPLE')
   })
@@ -36,5 +44,15 @@ describe('AWS errors in plain words', () => {
     expect(error.message).toContain('SlowDown')
     expect(error.message).toContain('503')
     expect(error.hint).not.toContain('AKIAIOSFODNN7EXAMPLE')
+  })
+
+  it('says a bug in Cubeta as one, never as a server refusal, and keeps it for the log', () => {
+    const bug = new TypeError("Cannot read properties of undefined (reading 'Contents')")
+    const error = toAppError(bug, context)
+    expect(error.code).toBe('unexpected')
+    expect(error.message).not.toMatch(/refused|server/i)
+    expect(error.cause).toBe(bug)
+    // What a server said stays the server's, even when the SDK gives it a TypeError-like name.
+    expect(toAppError(Object.assign(new TypeError('odd'), { $metadata: { httpStatusCode: 500 } }), context).code).toBe('aws-error')
   })
 })

@@ -23,7 +23,8 @@ type BuilderConfig = {
   directories?: { output?: string }
   files?: string[]
   asarUnpack?: string[]
-  linux?: { target?: string[]; category?: string; maintainer?: string; synopsis?: string; icon?: string }
+  linux?: { target?: string[]; category?: string; maintainer?: string; synopsis?: string; icon?: string; syncDesktopName?: boolean }
+  electronFuses?: Record<string, boolean>
   mac?: { target?: string; category?: string; icon?: string }
   win?: { target?: string; icon?: string }
 }
@@ -64,6 +65,16 @@ describe('electron-builder.yml', () => {
     expect(config.files).toContain('package.json')
     expect(config.files).toEqual(expect.arrayContaining(['!src-main/**', '!src-renderer/**', '!tests/**']))
     expect(config.asarUnpack?.some((pattern) => pattern.includes('keytar') && pattern.endsWith('.node'))).toBe(true)
+  })
+
+  it('re-signs ad hoc after flipping the fuses, so an unsigned Apple Silicon build still launches', () => {
+    expect(config.electronFuses?.resetAdHocDarwinSignature).toBe(true)
+  })
+
+  it("names the Linux .desktop file after package.json's desktopName, which Electron uses as the window's app id", () => {
+    const packageJson = JSON.parse(readFileSync(resolve(projectDir, 'package.json'), 'utf8')) as { name: string; desktopName?: string }
+    expect(packageJson.desktopName).toBe(`${packageJson.name}.desktop`)
+    expect(config.linux?.syncDesktopName).toBe(true)
   })
 
   it('points every icon at a file that exists', () => {

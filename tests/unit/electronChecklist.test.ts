@@ -1,10 +1,10 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import Module, { createRequire } from 'node:module'
-import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { callNames, channelFor } from '../../src-main/contract/bridge'
 import { createWindowOptions } from '../../src-main/electron/windowOptions'
+import { expectedBridgeKeys, expectedIpcChannels } from '../support/bridgeSurface'
+import { createElectronStandIn } from '../support/electronStandIn'
 
 /**
  * Electron's security checklist, item by item, against the app as built
@@ -12,8 +12,9 @@ import { createWindowOptions } from '../../src-main/electron/windowOptions'
  * https://www.electronjs.org/docs/latest/tutorial/security lists 20 recommendations.
  * Each `it` below is one of them: an assertion, or the reason it does not apply.
  * Everything is read from what ships: `out/main/index.js` and `out/preload/index.js` are
- * loaded with a recording stand-in for the `electron` module (the real one needs a
- * binary these machines can't download), the app is started through its own
+ * loaded with the stand-in for the `electron` module in tests/support/electronStandIn.ts
+ * (the real one needs a binary these machines can't download; the stand-in behaves as
+ * Electron documents and records what the app asks), the app is started through its own
  * `whenReady` path, and the window, session, protocol, IPC and hardening it sets up are
  * exercised. `electron-builder.yml` and the installed Electron are read as they are.
  * A stale build fails the first test: run `npx electron-vite build` (npm test does).
@@ -24,109 +25,18 @@ const builtMain = join(projectDir, 'out/main/index.js')
 const builtPreload = join(projectDir, 'out/preload/index.js')
 const rendererDir = join(projectDir, 'out/renderer')
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- stands in for any Electron listener or method
 type Handler = (...args: any[]) => any
 
-/** What the app asked of Electron, in order. */
-const seen = {
-  order: [] as string[],
-  schemes: [] as { scheme: string; privileges: Record<string, boolean> }[],
-  protocolHandlers: new Map<string, Handler>(),
-  appHandlers: new Map<string, Handler>(),
-  windows: [] as { options: Record<string, unknown>; loaded: string[] }[],
-  ipcHandlers: new Map<string, Handler>(),
-  ipcListeners: [] as string[],
-  defaultSession: { request: null as Handler | null, check: null as Handler | null, other: [] as string[] },
-  openedExternally: [] as string[],
-  startupErrors: [] as string[],
-  exposed: new Map<string, unknown>(),
-}
-let windowReady: () => void
-const windowOpened = new Promise<void>((r) => (windowReady = r))
+/** Electron as the API documents it (tests/support/electronStandIn.ts), recording what the app asks. */
+const standIn = createElectronStandIn({ version: '0.0.0-checklist' })
 
-function fakeSession(record: { request: Handler | null; check: Handler | null; other: string[] }) {
-  return new Proxy(
-    {
-      setPermissionRequestHandler: (h: Handler) => void (record.request = h),
-      setPermissionCheckHandler: (h: Handler) => void (record.check = h),
-    } as Record<string, unknown>,
-    { get: (target, key: string) => target[key] ?? (() => void record.other.push(key)) },
-  )
-}
-
-class FakeBrowserWindow {
-  static all: FakeBrowserWindow[] = []
-  static getAllWindows = () => FakeBrowserWindow.all
-  record: { options: Record<string, unknown>; loaded: string[] }
-  webContents = { send: () => undefined, isDestroyed: () => false, mainFrame: { url: 'app://cubeta/index.html', parent: null } }
-  constructor(options: Record<string, unknown>) {
-    this.record = { options, loaded: [] }
-    seen.windows.push(this.record)
-    seen.order.push('new BrowserWindow')
-    FakeBrowserWindow.all.push(this)
-  }
-  loadURL(url: string) {
-    this.record.loaded.push(url)
-    windowReady()
-    return Promise.resolve()
-  }
-  loadFile(file: string) {
-    this.record.loaded.push(`loadFile:${file}`)
-    windowReady()
-    return Promise.resolve()
-  }
-  once() {}
-  on() {}
-  isDestroyed = () => false
-  isMinimized = () => false
-  setProgressBar() {}
-}
-
-const dataDir = mkdtempSync(join(tmpdir(), 'cubeta-checklist-'))
-const fakeElectron = {
-  app: {
-    enableSandbox: () => void seen.order.push('app.enableSandbox'),
-    setName: () => undefined,
-    setPath: () => undefined,
-    requestSingleInstanceLock: () => true,
-    quit: () => undefined,
-    exit: (code: number) => void seen.startupErrors.push(`app.exit(${code})`),
-    on: (event: string, handler: Handler) => void seen.appHandlers.set(event, handler),
-    whenReady: () => {
-      seen.order.push('app.whenReady')
-      return Promise.resolve()
-    },
-    getPath: () => dataDir,
-    getLocale: () => 'en-US',
-    getVersion: () => '0.0.0-checklist',
-  },
-  protocol: {
-    registerSchemesAsPrivileged: (schemes: typeof seen.schemes) => {
-      seen.order.push('protocol.registerSchemesAsPrivileged')
-      seen.schemes.push(...schemes)
-    },
-    handle: (scheme: string, handler: Handler) => void seen.protocolHandlers.set(scheme, handler),
-  },
-  session: { defaultSession: fakeSession(seen.defaultSession) },
-  ipcMain: {
-    handle: (channel: string, handler: Handler) => void seen.ipcHandlers.set(channel, handler),
-    removeHandler: () => undefined,
-    on: (channel: string) => void seen.ipcListeners.push(channel),
-  },
-  shell: { openExternal: async (url: string) => void seen.openedExternally.push(url) },
-  clipboard: { writeText: () => undefined },
-  dialog: { showErrorBox: (_title: string, message: string) => void seen.startupErrors.push(message), showOpenDialog: async () => ({ canceled: true, filePaths: [] }) },
-  BrowserWindow: FakeBrowserWindow,
-  contextBridge: { exposeInMainWorld: (key: string, api: unknown) => void seen.exposed.set(key, api) },
-  ipcRenderer: { invoke: async () => ({ ok: true, value: null }), on: () => undefined, removeListener: () => undefined, send: () => undefined },
-  webUtils: { getPathForFile: () => '/dropped' },
-}
-
-/** Requires a built CommonJS file with `electron` answered by the stand-in above. */
+/** Requires a built CommonJS file with `electron` answered by the stand-in. */
 function loadBuilt(file: string): void {
   const loader = Module as unknown as { _load(request: string, parent: unknown, isMain: boolean): unknown }
   const original = loader._load
   loader._load = function (request, parent, isMain) {
-    return request === 'electron' ? fakeElectron : original.call(this, request, parent, isMain)
+    return request === 'electron' ? standIn.electron : original.call(this, request, parent, isMain)
   }
   try {
     delete require.cache[file]
@@ -136,44 +46,42 @@ function loadBuilt(file: string): void {
   }
 }
 
-/** A web contents as `web-contents-created` hands it over, recording what hardening registers. */
+/** A web contents as `web-contents-created` hands it over, with what hardening registered on it. */
 function hardenedContents() {
-  const listeners = new Map<string, Handler>()
-  const own = { request: null as Handler | null, check: null as Handler | null, other: [] as string[] }
-  let windowOpen: Handler | null = null
-  const contents = { on: (event: string, listener: Handler) => void listeners.set(event, listener), setWindowOpenHandler: (h: Handler) => void (windowOpen = h), session: fakeSession(own) }
-  seen.appHandlers.get('web-contents-created')?.({}, contents)
+  const contents = standIn.webContentsCreated()
   const fire = (event: string, url?: string) => {
     let prevented = false
-    listeners.get(event)?.({ url, preventDefault: () => void (prevented = true) }, url)
+    for (const listener of contents.listeners(event)) (listener as Handler)({ url, preventDefault: () => void (prevented = true) }, url)
     return prevented
   }
-  return { listeners, own, fire, windowOpen: (url: string) => windowOpen?.({ url }) as { action: string } }
+  return { own: contents.session.record, fire, windowOpen: (url: string) => contents.windowOpenHandler?.({ url }) as { action: string } }
 }
 
-const mainWindow = () => seen.windows[0] as (typeof seen.windows)[number]
+const mainWindow = () => standIn.windows()[0] as NonNullable<ReturnType<typeof standIn.windows>[number]>
 const webPreferences = () => mainWindow().options.webPreferences as Record<string, unknown>
 const assetFiles = () => readdirSync(join(rendererDir, 'assets')).map((name) => readFileSync(join(rendererDir, 'assets', name), 'utf8'))
 const builtMainText = () => [builtMain, ...readdirSync(join(projectDir, 'out/main/chunks')).map((n) => join(projectDir, 'out/main/chunks', n))].map((f) => readFileSync(f, 'utf8')).join('\n')
+const startupProblems = () => [...standIn.dialogs.map((d) => d.content), ...standIn.stderr, ...standIn.misuse, ...standIn.unhandledRejections.map(String), ...(standIn.ending() ? [`ended: ${JSON.stringify(standIn.ending())}`] : [])]
 
 beforeAll(async () => {
   if (!existsSync(builtMain) || !existsSync(builtPreload)) throw new Error('out/ is missing: run `npx electron-vite build` first (npm test builds before the unit tests).')
   loadBuilt(builtMain)
-  await windowOpened
+  standIn.becomeReady()
+  await standIn.settled()
   loadBuilt(builtPreload)
 })
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }))
+afterAll(() => standIn.dispose())
 
 describe("Electron's security checklist, on the built app", () => {
   it('starts through its real whenReady path, with the window options the source defines (else out/ is stale)', () => {
-    expect(seen.startupErrors).toEqual([])
-    expect(seen.windows).toHaveLength(1)
+    expect(startupProblems()).toEqual([])
+    expect(standIn.windows()).toHaveLength(1)
     expect(mainWindow().options).toEqual(createWindowOptions(join(projectDir, 'out/preload/index.js')))
   })
 
   it('1. only secure content: the window loads app://cubeta, a scheme registered as secure; the page can fetch only itself', async () => {
     expect(mainWindow().loaded).toEqual(['app://cubeta/index.html'])
-    expect(seen.schemes).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }])
+    expect(standIn.schemes).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }])
     const html = readFileSync(join(rendererDir, 'index.html'), 'utf8')
     expect(html).not.toMatch(/(src|href)=["']?(https?:)?\/\//i)
     const csp = (await answer('app://cubeta/index.html')).headers.get('content-security-policy') ?? ''
@@ -193,13 +101,14 @@ describe("Electron's security checklist, on the built app", () => {
 
   it('4. the renderer is sandboxed, and the sandbox is forced for every renderer before ready', () => {
     expect(webPreferences().sandbox).toBe(true)
-    expect(seen.order.indexOf('app.enableSandbox')).toBeGreaterThanOrEqual(0)
-    expect(seen.order.indexOf('app.enableSandbox')).toBeLessThan(seen.order.indexOf('app.whenReady'))
+    expect(standIn.calls.indexOf('app.enableSandbox')).toBeGreaterThanOrEqual(0)
+    expect(standIn.calls.indexOf('app.enableSandbox')).toBeLessThan(standIn.calls.indexOf('app.whenReady'))
+    expect(standIn.misuse).toEqual([])
   })
 
   it('5. every permission request and check is denied, in the default session and in every web contents', () => {
     const contents = hardenedContents()
-    for (const session of [seen.defaultSession, contents.own]) {
+    for (const session of [standIn.defaultSession.record, contents.own]) {
       for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'clipboard-sanitized-write', 'openExternal', 'hid', 'serial', 'usb', 'fileSystem', 'unknown']) {
         const answers: boolean[] = []
         session.request?.(null, permission, (granted: boolean) => answers.push(granted), { requestingUrl: 'app://cubeta/index.html' })
@@ -263,11 +172,11 @@ describe("Electron's security checklist, on the built app", () => {
   })
 
   it('15. shell.openExternal gets only plain https links without credentials, never other schemes', async () => {
-    seen.openedExternally.length = 0
+    standIn.openedExternally.length = 0
     const { windowOpen } = hardenedContents()
     for (const url of ['file:///etc/passwd', 'smb://host/share', 'ms-msdt:/id', 'javascript:alert(1)', 'http://example.com/', 'https://user:pw@example.com/', 'vscode://x', 'https://docs.aws.amazon.com/s3/']) windowOpen(url)
     await new Promise((r) => setTimeout(r, 0))
-    expect(seen.openedExternally).toEqual(['https://docs.aws.amazon.com/s3/'])
+    expect(standIn.openedExternally).toEqual(['https://docs.aws.amazon.com/s3/'])
     // The only call sites in the built main: the hardening handler and the wiring that injects shell.openExternal.
     expect(builtMainText().match(/openExternal\(/g)?.length).toBe(2)
   })
@@ -282,9 +191,9 @@ describe("Electron's security checklist, on the built app", () => {
   })
 
   it('17. every IPC handler checks its sender before the router sees the input', async () => {
-    expect([...seen.ipcHandlers.keys()]).toEqual(callNames.map(channelFor))
-    expect(seen.ipcListeners).toEqual([])
-    const window = FakeBrowserWindow.all[0] as FakeBrowserWindow
+    expect([...standIn.ipcHandlers.keys()]).toEqual(expectedIpcChannels)
+    expect(standIn.ipcListeners).toEqual([])
+    const window = mainWindow()
     const ours = window.webContents.mainFrame
     const foreign = [
       { sender: window.webContents, senderFrame: { url: 'app://cubeta/index.html', parent: ours } },
@@ -292,15 +201,15 @@ describe("Electron's security checklist, on the built app", () => {
       { sender: window.webContents, senderFrame: null },
       { sender: { other: true }, senderFrame: { url: 'app://cubeta/index.html', parent: null } },
     ]
-    for (const [channel, handler] of seen.ipcHandlers) {
+    for (const [channel, handler] of standIn.ipcHandlers) {
       for (const event of foreign) expect(await handler(event, {}), channel).toMatchObject({ ok: false, error: { code: 'untrusted-sender' } })
     }
-    const info = await seen.ipcHandlers.get('cubeta:app/info')?.({ sender: window.webContents, senderFrame: ours }, {})
+    const info = await standIn.ipcHandlers.get('cubeta:app/info')?.({ sender: window.webContents, senderFrame: ours }, {})
     expect(info).toMatchObject({ ok: true, value: { shell: 'electron', version: '0.0.0-checklist' } })
   })
 
   it('18. no file://: pages come from the app:// protocol, which serves only the renderer folder', async () => {
-    expect([...seen.protocolHandlers.keys()]).toEqual(['app'])
+    expect([...standIn.protocolHandlers.keys()]).toEqual(['app'])
     expect(mainWindow().loaded.every((url) => url.startsWith('app://'))).toBe(true)
     // No loadFile, and no file: URL outside comments (the protocol's doc comment names it).
     const code = builtMainText().replace(/\/\*[\s\S]*?\*\/|^\s*\/\/.*$/gm, '')
@@ -328,9 +237,9 @@ describe("Electron's security checklist, on the built app", () => {
   })
 
   it('20. the page sees no Electron API: the preload exposes one frozen object with the contract calls and nothing else', () => {
-    expect([...seen.exposed.keys()]).toEqual(['cubeta'])
-    const api = seen.exposed.get('cubeta') as Record<string, unknown>
-    expect(Object.keys(api).sort()).toEqual([...callNames, 'on', 'pathForFile'].sort())
+    expect([...standIn.exposed.keys()]).toEqual(['cubeta'])
+    const api = standIn.exposed.get('cubeta') as Record<string, unknown>
+    expect(Object.keys(api).sort()).toEqual(expectedBridgeKeys)
     expect(Object.isFrozen(api)).toBe(true)
     for (const value of Object.values(api)) expect(typeof value).toBe('function')
     for (const leak of ['ipcRenderer', 'invoke', 'send', 'sendSync', 'require', 'process', 'electron']) expect(api).not.toHaveProperty(leak)
@@ -339,7 +248,7 @@ describe("Electron's security checklist, on the built app", () => {
 
 /** What the app:// protocol handler answers for a URL. */
 async function answer(url: string): Promise<Response> {
-  const handler = seen.protocolHandlers.get('app')
+  const handler = standIn.protocolHandlers.get('app')
   if (!handler) throw new Error('no app:// handler registered')
   return (await handler({ url, method: 'GET', headers: new Headers() })) as Response
 }

@@ -1,9 +1,10 @@
 import type { IpcMainInvokeEvent, WebContents } from 'electron'
 import { describe, expect, it, vi } from 'vitest'
-import { callNames, channelFor, type EventName, type Events } from '../../src-main/contract/bridge'
+import { callNames, channelFor, registerDiskFilesChannel, type EventName, type Events } from '../../src-main/contract/bridge'
 import { registerIpc } from '../../src-main/electron/ipc'
-import type { EventListener } from '../../src-main/router/eventHub'
-import { expectedCalls } from './bridgeSurface'
+import type { EventListener } from '../../src-main/core/eventHub'
+import { createDiskFiles } from '../../src-main/services/transfers/diskFiles'
+import { expectedIpcChannels } from '../support/bridgeSurface'
 
 /**
  * The IPC side of the bridge, with a fake ipcMain, router and window
@@ -13,7 +14,7 @@ import { expectedCalls } from './bridgeSurface'
  */
 type Handler = (event: IpcMainInvokeEvent, input: unknown) => Promise<unknown>
 
-function wired() {
+function wired(options: { browserMode?: boolean } = {}) {
   const handlers = new Map<string, Handler>()
   const ipcMain = {
     handle: vi.fn((channel: string, handler: Handler) => void handlers.set(channel, handler)),
@@ -31,15 +32,17 @@ function wired() {
   const mainFrame = { url: 'app://cubeta/index.html', parent: null }
   const window = { mainFrame, send: vi.fn(), isDestroyed: () => false } as unknown as WebContents & { send: ReturnType<typeof vi.fn> }
   let current: WebContents | null = window
+  const diskFiles = createDiskFiles()
   const dispose = registerIpc({
     ipcMain: ipcMain as never,
-    backend: { router, events },
+    backend: { router, events, diskFiles: options.browserMode ? null : diskFiles },
     windowContents: () => current,
   })
   return {
     handlers,
     ipcMain,
     router,
+    diskFiles,
     window,
     mainFrame,
     dispose,
@@ -51,11 +54,30 @@ function wired() {
 const invokeEvent = (sender: unknown, senderFrame: unknown) => ({ sender, senderFrame }) as unknown as IpcMainInvokeEvent
 
 describe('registerIpc', () => {
-  it('registers exactly one channel per contract call, and no other', () => {
+  it("registers exactly one channel per contract call and the preload's own, and no other", () => {
     const { ipcMain } = wired()
     const channels = ipcMain.handle.mock.calls.map(([channel]) => channel)
-    expect(channels).toEqual(callNames.map(channelFor))
-    expect(channels).toEqual(expectedCalls.map((name) => `cubeta:${name}`))
+    expect(channels).toEqual([...callNames.map(channelFor), registerDiskFilesChannel])
+    expect(channels).toEqual(expectedIpcChannels)
+  })
+
+  it('turns the paths the preload read from dropped files into ids, and nothing else', async () => {
+    const { handlers, window, mainFrame, diskFiles, router } = wired()
+    const register = handlers.get(registerDiskFilesChannel)!
+    const answer = (await register(invokeEvent(window, mainFrame), ['/home/ana/fotos/gato.png', '/home/ana/fotos'])) as { ok: true; value: string[] }
+    expect(answer.ok).toBe(true)
+    expect(answer.value).toHaveLength(2)
+    expect(diskFiles.take(answer.value)).toEqual(['/home/ana/fotos/gato.png', '/home/ana/fotos'])
+    for (const bad of ['/etc/passwd', ['relative/path'], [''], [42], [], {}, null]) {
+      expect(await register(invokeEvent(window, mainFrame), bad), JSON.stringify(bad)).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
+    }
+    expect(router.dispatch).not.toHaveBeenCalled()
+  })
+
+  it('registers no dropped files where the backend uploads none from disk', async () => {
+    const { handlers, window, mainFrame } = wired({ browserMode: true })
+    const result = await handlers.get(registerDiskFilesChannel)?.(invokeEvent(window, mainFrame), ['/home/ana/a.png'])
+    expect(result).toMatchObject({ ok: false, error: { code: 'paths-not-allowed' } })
   })
 
   it('dispatches a call from our window to the router, input untouched', async () => {
@@ -79,10 +101,10 @@ describe('registerIpc', () => {
       ['a frame that is gone', invokeEvent(window, null)],
       ['another web contents', invokeEvent(otherWindow, otherWindow.mainFrame)],
     ] as const
-    for (const name of callNames) {
+    for (const channel of [...callNames.map(channelFor), registerDiskFilesChannel]) {
       for (const [label, event] of foreign) {
-        const result = await handlers.get(channelFor(name))?.(event, {})
-        expect(result, `${name} from ${label}`).toMatchObject({ ok: false, error: { code: 'untrusted-sender' } })
+        const result = await handlers.get(channel)?.(event, channel === registerDiskFilesChannel ? ['/home/ana/.ssh/id_ed25519'] : {})
+        expect(result, `${channel} from ${label}`).toMatchObject({ ok: false, error: { code: 'untrusted-sender' } })
       }
     }
     expect(router.dispatch).not.toHaveBeenCalled()

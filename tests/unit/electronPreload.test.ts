@@ -1,76 +1,70 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { callNames, channelFor, type CubetaApi } from '../../src-main/contract/bridge'
-import { expectedCalls, expectedEvents } from './bridgeSurface'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { callNames, channelFor, registerDiskFilesChannel, type CubetaApi } from '../../src-main/contract/bridge'
+import { createEventHub } from '../../src-main/core/eventHub'
+import { registerIpc } from '../../src-main/electron/ipc'
+import { createDiskFiles } from '../../src-main/services/transfers/diskFiles'
+import { expectedBridgeKeys, expectedEvents } from '../support/bridgeSurface'
+import { createElectronStandIn, type ElectronStandIn } from '../support/electronStandIn'
 
 /**
- * The preload's exposed surface, with Electron replaced at the edge
+ * The preload's exposed surface, over the Electron stand-in, wired to the real IPC side
  *
- * `window.cubeta` must be exactly the contract's calls plus `on`: no generic invoke, no
- * ipcRenderer, and listeners never see the IPC event object.
+ * `window.cubeta` must be exactly the contract's calls plus the extras in
+ * tests/support/bridgeSurface.ts (the list the `_electron` spec checks too): no generic
+ * invoke, no ipcRenderer, listeners never see the IPC event object, and dropped files
+ * reach the page as ids, never as paths.
  */
-const electron = vi.hoisted(() => {
-  const listeners = new Map<string, Set<(...args: unknown[]) => void>>()
-  return {
-    listeners,
-    exposed: new Map<string, unknown>(),
-    invoke: vi.fn(async (..._args: unknown[]) => ({ ok: true, value: null })),
-  }
+let standIn: ElectronStandIn
+let dir: string
+const dispatched: { name: string; input: unknown }[] = []
+const events = createEventHub()
+const diskFiles = createDiskFiles()
+
+beforeEach(() => {
+  dispatched.length = 0
+  diskFiles.forgetAll()
+  dir = mkdtempSync(join(tmpdir(), 'cubeta-preload-'))
+  standIn = createElectronStandIn()
+  standIn.becomeReady()
+  const window = new standIn.electron.BrowserWindow({})
+  const router = { dispatch: async (name: string, input: unknown) => (dispatched.push({ name, input }), { ok: true as const, value: null }) }
+  registerIpc({ ipcMain: standIn.electron.ipcMain as never, backend: { router, events, diskFiles }, windowContents: () => window.webContents as never })
 })
-
-vi.mock('electron', () => ({
-  contextBridge: { exposeInMainWorld: (key: string, api: unknown) => electron.exposed.set(key, api) },
-  ipcRenderer: {
-    invoke: electron.invoke,
-    on(channel: string, listener: (...args: unknown[]) => void) {
-      if (!electron.listeners.has(channel)) electron.listeners.set(channel, new Set())
-      electron.listeners.get(channel)?.add(listener)
-    },
-    removeListener(channel: string, listener: (...args: unknown[]) => void) {
-      electron.listeners.get(channel)?.delete(listener)
-    },
-  },
-  webUtils: { getPathForFile: (file: { name: string }) => `/dropped/${file.name}` },
-}))
-
-describe('pathForFile', () => {
-  it('hands over the path of a dropped file, and nothing else about the disk', async () => {
-    const api = await loadPreload()
-    expect(api.pathForFile?.({ name: 'gato.png' } as File)).toBe('/dropped/gato.png')
-  })
+afterEach(() => {
+  standIn.dispose()
+  rmSync(dir, { recursive: true, force: true })
 })
 
 async function loadPreload(): Promise<CubetaApi> {
   vi.resetModules()
-  electron.exposed.clear()
+  vi.doMock('electron', () => standIn.electron)
   await import('../../src-main/electron/preload')
-  return electron.exposed.get('cubeta') as CubetaApi
+  return standIn.exposed.get('cubeta') as CubetaApi
 }
 
-/** What ipcRenderer would do on a message from main: an event object, then the payload. */
-function sendFromMain(channel: string, payload: unknown) {
-  const ipcEvent = { sender: { send: () => undefined }, senderId: 0, ports: [] }
-  for (const listener of electron.listeners.get(channel) ?? []) listener(ipcEvent, payload)
+const onDisk = (name: string) => {
+  const path = join(dir, name)
+  writeFileSync(path, `bytes of ${name}`)
+  return { path, file: standIn.fileOnDisk(path) }
 }
-
-beforeEach(() => {
-  electron.listeners.clear()
-  electron.invoke.mockClear()
-})
 
 describe('preload', () => {
   it('exposes only window.cubeta', async () => {
     await loadPreload()
-    expect([...electron.exposed.keys()]).toEqual(['cubeta'])
+    expect([...standIn.exposed.keys()]).toEqual(['cubeta'])
   })
 
-  it('exposes exactly one function per contract call, plus on', async () => {
+  it('exposes exactly one function per contract call, plus the extras the _electron spec expects', async () => {
     const api = await loadPreload()
-    expect(Object.keys(api).sort()).toEqual([...expectedCalls, 'on', 'pathForFile'].sort())
-    expect(Object.keys(api).sort()).toEqual([...callNames, 'on', 'pathForFile'].sort())
+    expect(Object.keys(api).sort()).toEqual(expectedBridgeKeys)
     for (const value of Object.values(api)) expect(typeof value).toBe('function')
     expect(api).not.toHaveProperty('invoke')
     expect(api).not.toHaveProperty('send')
     expect(api).not.toHaveProperty('ipcRenderer')
+    expect(api).not.toHaveProperty('pathForFile')
     expect(Object.isFrozen(api)).toBe(true)
   })
 
@@ -79,7 +73,8 @@ describe('preload', () => {
     for (const name of callNames) {
       const call = api[name] as (...args: unknown[]) => Promise<unknown>
       await call({ probe: name }, 'an extra argument the page tried to smuggle')
-      expect(electron.invoke).toHaveBeenLastCalledWith(channelFor(name), { probe: name })
+      expect(standIn.invoked.at(-1)).toEqual({ channel: channelFor(name), args: [{ probe: name }] })
+      expect(dispatched.at(-1)).toEqual({ name, input: { probe: name } })
     }
   })
 
@@ -89,7 +84,7 @@ describe('preload', () => {
     expect(() => on('cubeta:profiles/changed', () => undefined)).toThrow(/unknown cubeta event/i)
     expect(() => on('profiles/list', () => undefined)).toThrow(/unknown cubeta event/i)
     expect(() => on('profiles/changed', 'not a function')).toThrow(TypeError)
-    expect(electron.listeners.size).toBe(0)
+    expect(standIn.rendererListeners.size).toBe(0)
   })
 
   it('passes listeners the payload only, never the IPC event object', async () => {
@@ -97,7 +92,7 @@ describe('preload', () => {
     for (const event of expectedEvents) {
       const listener = vi.fn()
       api.on(event as 'profiles/changed', listener)
-      sendFromMain(channelFor(event as 'profiles/changed'), { profiles: [] })
+      events.emit(event as 'profiles/changed', { profiles: [] })
       expect(listener).toHaveBeenCalledExactlyOnceWith({ profiles: [] })
     }
   })
@@ -107,8 +102,37 @@ describe('preload', () => {
     const listener = vi.fn()
     const unsubscribe = api.on('profiles/changed', listener)
     unsubscribe()
-    sendFromMain('cubeta:profiles/changed', { profiles: [] })
+    events.emit('profiles/changed', { profiles: [] })
     expect(listener).not.toHaveBeenCalled()
-    expect(electron.listeners.get('cubeta:profiles/changed')?.size).toBe(0)
+    expect(standIn.rendererListeners.get('cubeta:profiles/changed')?.size).toBe(0)
+  })
+})
+
+describe('diskFileIds', () => {
+  it('gives ids for files on disk and null for one that is not (an image dragged from a web page)', async () => {
+    const api = await loadPreload()
+    const photo = onDisk('gato.png')
+    const fromTheWeb = new File(['<png bytes>'], 'meme.png') // getPathForFile answers '' for it
+    const answer = await api.diskFileIds!([photo.file, fromTheWeb])
+    expect(answer.ok).toBe(true)
+    const ids = answer.ok ? answer.value : []
+    expect(ids).toHaveLength(2)
+    expect(ids[0]).toMatch(/^[0-9a-f-]{36}$/)
+    expect(ids[1]).toBeNull()
+    // The page learns no path; main maps the id back to the file the user dropped.
+    expect(JSON.stringify(answer)).not.toContain(dir)
+    expect(diskFiles.take([ids[0] as string])).toEqual([photo.path])
+  })
+
+  it('asks main nothing when no file is on disk', async () => {
+    const api = await loadPreload()
+    expect(await api.diskFileIds!([new File(['a'], 'a.png'), new File(['b'], 'b.png')])).toEqual({ ok: true, value: [null, null] })
+    expect(standIn.invoked.filter((i) => i.channel === registerDiskFilesChannel)).toEqual([])
+  })
+
+  it('refuses what is not a File, as getPathForFile does', async () => {
+    const api = await loadPreload()
+    await expect(api.diskFileIds!([{ name: '/home/ana/.ssh/id_ed25519' } as unknown as File])).rejects.toThrow(TypeError)
+    await expect(api.diskFileIds!('not an array' as unknown as File[])).rejects.toThrow(TypeError)
   })
 })

@@ -45,6 +45,11 @@ describe('createWindowOptions', () => {
     expect(options.backgroundColor).toMatch(/^#[0-9a-f]{6}$/i)
   })
 
+  it('starts in the colour of the theme the OS asks for, so a dark desktop sees no white flash', () => {
+    expect(createWindowOptions('a', { dark: true }).backgroundColor).toBe('#1e2125')
+    expect(createWindowOptions('a', { dark: false }).backgroundColor).toBe('#f6f7f9')
+  })
+
   it('returns a fresh object each time, so one window cannot loosen another', () => {
     expect(createWindowOptions('a')).not.toBe(createWindowOptions('a'))
   })

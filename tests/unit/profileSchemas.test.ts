@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { callSchemas } from '../../src-main/router/schemas'
+import { callSchemas } from '../../src-main/contract/bridge'
 
 const draft = {
   name: 'Personal',

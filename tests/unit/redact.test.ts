@@ -1,7 +1,7 @@
 import { inspect } from 'node:util'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { redactSecrets } from '../../src-main/services/security/redact'
+import { redactSecrets } from '../../src-main/core/redact'
 
 describe('redaction of logs', () => {
   it('masks access key ids down to their last 4 characters', () => {

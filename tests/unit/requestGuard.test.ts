@@ -1,59 +1,105 @@
 import { describe, expect, it } from 'vitest'
-import { checkRequest, sessionCookieName } from '../../src-main/browserMode/requestGuard'
+import { checkRequest, controlPath, isJsonContentType, sessionCookieName } from '../../src-main/browserMode/requestGuard'
+import { createSessionBook } from '../../src-main/browserMode/sessions'
 
-const config = { port: 4321, token: 'tok-secret' }
-const cookie = `${sessionCookieName(4321)}=tok-secret`
-const check = (url: string, headers: Record<string, string>, method = 'GET') => checkRequest({ method, url, headers }, config)
+const host = 'cubeta-0a1b2c3d4e.localhost:4321'
+function guard(options: { now?: () => number } = {}) {
+  const sessions = createSessionBook({ firstToken: 'tok-secret', ...options })
+  const config = { port: 4321, host: 'cubeta-0a1b2c3d4e.localhost', sessions, controlKey: 'control-key' }
+  const check = (url: string, headers: Record<string, string>, method = 'GET', rawHeaders?: string[]) => checkRequest({ method, url, headers, ...(rawHeaders ? { rawHeaders } : {}) }, config)
+  /** Signs in with the first token and returns the session cookie, as a browser keeps it. */
+  const signIn = () => {
+    const decision = check('/?token=tok-secret', { host })
+    if (decision.kind !== 'sign-in') throw new Error(`no sign-in: ${JSON.stringify(decision)}`)
+    return decision.cookie.split(';')[0]!
+  }
+  return { check, signIn, sessions }
+}
 
 describe('browser-mode request guard', () => {
-  it('accepts our own loopback hosts with a session cookie', () => {
-    expect(check('/', { host: '127.0.0.1:4321', cookie })).toEqual({ kind: 'allow' })
-    expect(check('/', { host: 'localhost:4321', cookie: `other=1; ${cookie}` })).toEqual({ kind: 'allow' })
+  it('accepts only its own host name and port, with a session cookie', () => {
+    const { check, signIn } = guard()
+    const cookie = signIn()
+    expect(check('/', { host, cookie })).toEqual({ kind: 'allow' })
+    expect(check('/', { host: host.toUpperCase(), cookie: `other=1; ${cookie}` })).toEqual({ kind: 'allow' })
+    // The cookie of another local server's origin is never this server's own.
+    for (const other of ['127.0.0.1:4321', 'localhost:4321', 'other.localhost:4321', 'cubeta-0a1b2c3d4e.localhost:9999']) {
+      expect(check('/', { host: other, cookie })).toMatchObject({ kind: 'refuse', status: 421 })
+    }
   })
 
-  it('refuses foreign or rebinding hosts, even with the right token', () => {
-    for (const host of ['evil.example:4321', '127.0.0.1:9999', '127.0.0.1', '0.0.0.0:4321', '[::1]:4321']) {
-      expect(check('/?token=tok-secret', { host })).toMatchObject({ kind: 'refuse', status: 421 })
+  it('refuses foreign or rebinding hosts, even with the right token, and two Host headers', () => {
+    const { check } = guard()
+    for (const bad of ['evil.example:4321', '127.0.0.1', '0.0.0.0:4321', '[::1]:4321', 'cubeta-0a1b2c3d4e.localhost.evil.example:4321']) {
+      expect(check('/?token=tok-secret', { host: bad })).toMatchObject({ kind: 'refuse', status: 421 })
     }
-    expect(check('/', { cookie })).toMatchObject({ kind: 'refuse', status: 421 })
+    expect(check('/?token=tok-secret', {})).toMatchObject({ kind: 'refuse', status: 421 })
+    expect(check('/?token=tok-secret', { host }, 'GET', ['Host', host, 'Host', 'evil.example'])).toMatchObject({ kind: 'refuse', status: 400 })
+    expect(check('/?token=tok-secret', { host }, 'GET', ['host', host, 'Accept', '*/*', 'HOST', host])).toMatchObject({ kind: 'refuse', status: 400 })
   })
 
   it('refuses foreign origins and cross-site fetch metadata', () => {
-    expect(check('/', { host: '127.0.0.1:4321', cookie, origin: 'http://evil.example' })).toMatchObject({ status: 403 })
-    expect(check('/', { host: '127.0.0.1:4321', cookie, origin: 'null' })).toMatchObject({ status: 403 })
-    expect(check('/', { host: '127.0.0.1:4321', cookie, 'sec-fetch-site': 'cross-site' })).toMatchObject({ status: 403 })
-    expect(check('/', { host: '127.0.0.1:4321', cookie, origin: 'http://localhost:4321' })).toEqual({ kind: 'allow' })
+    const { check, signIn } = guard()
+    const cookie = signIn()
+    expect(check('/', { host, cookie, origin: 'http://evil.example' })).toMatchObject({ status: 403 })
+    expect(check('/', { host, cookie, origin: 'null' })).toMatchObject({ status: 403 })
+    expect(check('/', { host, cookie, origin: 'http://127.0.0.1:4321' })).toMatchObject({ status: 403 })
+    expect(check('/', { host, cookie, 'sec-fetch-site': 'cross-site' })).toMatchObject({ status: 403 })
+    expect(check('/', { host, cookie, 'sec-fetch-site': 'same-site' })).toMatchObject({ status: 403 })
+    expect(check('/', { host, cookie, 'sec-fetch-site': 'something-new' })).toMatchObject({ status: 403 })
+    expect(check('/', { host, cookie, origin: `http://${host}`, 'sec-fetch-site': 'same-origin' })).toEqual({ kind: 'allow' })
+    expect(check('/', { host, cookie, 'sec-fetch-site': 'none' })).toEqual({ kind: 'allow' })
   })
 
-  it('lets only our own page and the user\'s own navigation through Sec-Fetch-Site', () => {
-    const own = { host: '127.0.0.1:4321', cookie }
-    expect(check('/', { ...own, 'sec-fetch-site': 'same-origin' })).toEqual({ kind: 'allow' })
-    expect(check('/', { ...own, 'sec-fetch-site': 'none' })).toEqual({ kind: 'allow' })
-    // Another port of this machine is the same site: its <img> and <script> carry our cookie, without an Origin.
-    expect(check('/api/download/x', { ...own, 'sec-fetch-site': 'same-site' })).toMatchObject({ kind: 'refuse', status: 403 })
-    expect(check('/', { ...own, 'sec-fetch-site': 'something-new' })).toMatchObject({ kind: 'refuse', status: 403 })
-    expect(check(`/?token=tok-secret`, { host: '127.0.0.1:4321', 'sec-fetch-site': 'same-site' })).toMatchObject({ kind: 'refuse', status: 403 })
+  it('trades the token, once, for a fresh random session id, and always redirects to its own root', () => {
+    const { check } = guard()
+    const decision = check('/.//evil.example/?x=1&token=tok-secret', { host })
+    expect(decision).toMatchObject({ kind: 'sign-in', location: '/' })
+    const cookie = decision.kind === 'sign-in' ? decision.cookie : ''
+    expect(cookie).toMatch(new RegExp(`^${sessionCookieName(4321)}=[\\w-]{43}; HttpOnly; SameSite=Strict; Path=/$`))
+    expect(cookie).not.toContain('tok-secret')
+    // Used: a browser without the session gets the page that says how to get a new link.
+    expect(check('/?token=tok-secret', { host })).toEqual({ kind: 'link-spent', reason: 'used' })
+    // The browser that used it is simply taken in again.
+    expect(check('/?token=tok-secret', { host, cookie: cookie.split(';')[0]! })).toEqual({ kind: 'sign-in', location: '/', cookie: '' })
+    // And the token itself was never a session.
+    expect(check('/', { host, cookie: `${sessionCookieName(4321)}=tok-secret` })).toMatchObject({ kind: 'refuse', status: 401 })
   })
 
-  it('trades a right token for the cookie and strips it from the URL', () => {
-    const decision = check('/app?x=1&token=tok-secret', { host: '127.0.0.1:4321' })
-    expect(decision).toEqual({
-      kind: 'sign-in',
-      location: '/app?x=1',
-      cookie: `${sessionCookieName(4321)}=tok-secret; HttpOnly; SameSite=Strict; Path=/`,
-    })
+  it('lets a link work only for a few minutes', () => {
+    let now = 0
+    const { check } = guard({ now: () => now })
+    now = 5 * 60_000 + 1
+    expect(check('/?token=tok-secret', { host })).toEqual({ kind: 'link-spent', reason: 'expired' })
   })
 
-  it('refuses wrong, partial or missing tokens', () => {
-    expect(check('/?token=tok-secre', { host: '127.0.0.1:4321' })).toMatchObject({ status: 401 })
-    expect(check('/?token=', { host: '127.0.0.1:4321' })).toMatchObject({ status: 401 })
-    expect(check('/', { host: '127.0.0.1:4321' })).toMatchObject({ status: 401 })
-    expect(check('/', { host: '127.0.0.1:4321', cookie: `${sessionCookieName(4321)}=tok-secretX` })).toMatchObject({ status: 401 })
-    // A cookie set for another instance on another port is not ours.
-    expect(check('/', { host: '127.0.0.1:4321', cookie: `${sessionCookieName(4322)}=tok-secret` })).toMatchObject({ status: 401 })
+  it('refuses wrong, partial or missing tokens and sessions', () => {
+    const { check } = guard()
+    expect(check('/?token=tok-secre', { host })).toMatchObject({ status: 401 })
+    expect(check('/?token=', { host })).toMatchObject({ status: 401 })
+    expect(check('/', { host })).toMatchObject({ status: 401 })
+    expect(check('/', { host, cookie: `${sessionCookieName(4321)}=tok-secretX` })).toMatchObject({ status: 401 })
   })
 
   it('does not sign in through a POST', () => {
-    expect(check('/?token=tok-secret', { host: '127.0.0.1:4321' }, 'POST')).toMatchObject({ kind: 'refuse', status: 403 })
+    expect(guard().check('/?token=tok-secret', { host }, 'POST')).toMatchObject({ kind: 'refuse', status: 403 })
+  })
+
+  it('gives new links only to the holder of the control key, never to a page', () => {
+    const { check } = guard()
+    expect(check(controlPath, { host, 'x-cubeta-control': 'control-key' }, 'POST')).toEqual({ kind: 'control' })
+    expect(check(controlPath, { host, 'x-cubeta-control': 'control-kez' }, 'POST')).toMatchObject({ status: 403 })
+    expect(check(controlPath, { host }, 'POST')).toMatchObject({ status: 403 })
+    expect(check(controlPath, { host, 'x-cubeta-control': 'control-key' }, 'GET')).toMatchObject({ status: 403 })
+    expect(check(controlPath, { host, 'x-cubeta-control': 'control-key', origin: `http://${host}` }, 'POST')).toMatchObject({ status: 403 })
+  })
+})
+
+describe('the JSON Content-Type of bridge calls', () => {
+  it('is application/json, with or without parameters, and nothing that only starts like it', () => {
+    for (const ok of ['application/json', 'application/json; charset=utf-8', 'Application/JSON;charset=UTF-8', ' application/json ']) expect(isJsonContentType(ok)).toBe(true)
+    for (const bad of ['application/jsonp', 'application/json-seq', 'application/json5', 'application/json+evil', 'text/plain', 'application/x-www-form-urlencoded', '', undefined]) {
+      expect(isJsonContentType(bad)).toBe(false)
+    }
   })
 })

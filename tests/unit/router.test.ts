@@ -1,8 +1,11 @@
+import fc from 'fast-check'
 import { describe, expect, it, vi } from 'vitest'
 import { callNames } from '../../src-main/contract/bridge'
-import { AppError } from '../../src-main/router/appError'
-import { createRouter, type Handlers } from '../../src-main/router/router'
-import { callSchemas } from '../../src-main/router/schemas'
+import { AppError } from '../../src-main/core/appError'
+import { createRouter } from '../../src-main/router/router'
+import { firstNotPlainData } from '../../src-main/router/plainData'
+import type { Handlers } from '../../src-main/core/handlers'
+import { callSchemas } from '../../src-main/contract/bridge'
 
 const handlersWith = (overrides: Partial<Handlers>): Handlers =>
   new Proxy(overrides as Handlers, {
@@ -48,5 +51,40 @@ describe('the router', () => {
     expect(JSON.stringify(result)).not.toMatch(/boom|\sat \S+ \(|\.ts:\d/)
     expect(log.mock.calls[0]?.[0]).toContain('boom')
     expect(log.mock.calls[0]?.[0]).not.toContain('AKIAABCDEFGHIJKLMNOP')
+  })
+
+  it('logs the bug a service said as unexpected, and sends only the generic words', async () => {
+    const log = vi.fn()
+    const bug = new TypeError('flatMap is not a function')
+    const router = createRouter(handlersWith({ 'profiles/list': async () => { throw Object.assign(new AppError('unexpected', 'Something went wrong inside Cubeta.', 'Try again.'), { cause: bug }) } }), log)
+    expect(await router.dispatch('profiles/list', {})).toMatchObject({ ok: false, error: { code: 'unexpected' } })
+    expect(log.mock.calls[0]?.[0]).toContain('flatMap is not a function')
+  })
+
+  it('refuses what JSON cannot hold before any schema rule meets it, naming where it was', async () => {
+    const setCors = vi.fn()
+    const router = createRouter(handlersWith({ 'bucketSettings/setCors': setCors }))
+    const loop: unknown[] = []
+    loop.push(loop)
+    const rules = [[{ AllowedOrigins: ['*'], AllowedMethods: [10n] }], [new Map()], [{ AllowedOrigins: [new Date()], AllowedMethods: ['GET'] }], loop]
+    for (const hostile of rules) {
+      const result = await router.dispatch('bucketSettings/setCors', { profileId: 'p1', bucket: 'my-bucket', rules: hostile })
+      expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input', params: { field: expect.stringMatching(/^rules\.0/) } } })
+    }
+    expect(setCors).not.toHaveBeenCalled()
+  })
+
+  it('lets every JSON value through as plain data, and only values JSON can write', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        expect(firstNotPlainData(value)).toBeNull()
+      }),
+    )
+    const rich = fc.anything({ withBigInt: true, withDate: true, withMap: true, withSet: true, withTypedArray: true, withSparseArray: true, withNullPrototype: true, withBoxedValues: true, withObjectString: true })
+    fc.assert(
+      fc.property(rich, (value) => {
+        if (firstNotPlainData(value) === null) expect(() => JSON.stringify(value)).not.toThrow()
+      }),
+    )
   })
 })

@@ -3,7 +3,7 @@ import type { S3Client } from '@aws-sdk/client-s3'
 import { applyPublicRead, hasStatements } from '../../src-main/services/setupWizard/bucketSteps'
 import { cubetaStatements } from '../../src-main/contract/rules/bucketPolicy'
 import { newSetupState, type SetupSession } from '../../src-main/services/setupWizard/setupSession'
-import { retryWithBackoff } from '../../src-main/services/setupWizard/retryWithBackoff'
+import { retryWithBackoff } from '../../src-main/core/async/retryWithBackoff'
 
 /** A fake S3 that records the command names in order; moto doesn't enforce this order, real S3 does. */
 function recordingS3(failFirstPolicy = 0) {
@@ -76,7 +76,7 @@ describe('retry with backoff', () => {
 })
 
 describe('recognising our own statements in an existing policy', () => {
-  const ours = cubetaStatements('media', null)
+  const ours = cubetaStatements('media', null, 'least-privilege')
   it('accepts Statement as a single object, as AWS allows', () => {
     expect(hasStatements(JSON.stringify({ Version: '2012-10-17', Statement: ours[0] }), ours.slice(0, 1))).toBe(true)
   })

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest'
 import { bucketNameProblems, bucketNameWarnings } from '../../src-main/contract/rules/bucketNameRule'
 import { cubetaStatements, leastPrivilegeUserPolicy, mergeBucketPolicy, UnreadablePolicyError } from '../../src-main/contract/rules/bucketPolicy'
 import { iamUserNameProblems } from '../../src-main/contract/rules/iamUserNameRule'
-import { callSchemas } from '../../src-main/router/schemas'
-import { createBucketRequest } from '../../src-main/services/setupWizard/createBucketRequest'
-import { envLines, templateExample } from '../../src-main/services/setupWizard/djangoExport'
+import { callSchemas } from '../../src-main/contract/bridge'
+import { createBucketRequest } from '../../src-main/services/buckets/createBucketRequest'
+import { envLines } from '../../src-main/services/setupWizard/djangoExport'
 import { missingActions } from '../../src-main/services/setupWizard/permissionCheck'
 import { makeTestPng } from '../../src-main/services/setupWizard/testImage'
 
@@ -68,25 +68,40 @@ describe('the setup plan schema refuses bad input before anything reaches AWS', 
 
 describe('the bucket policy', () => {
   const arn = 'arn:aws:iam::123456789012:user/django-media'
-  it('has the tutorial meaning with the current version', () => {
-    expect(mergeBucketPolicy(null, cubetaStatements('blog', arn))).toEqual({
+  const djangoObjects = ['s3:GetObject', 's3:PutObject', 's3:DeleteObject', 's3:AbortMultipartUpload', 's3:ListMultipartUploadParts']
+  it('grants the least-privilege user what Django needs, each action on its own resource, and nothing on the bucket’s settings', () => {
+    expect(mergeBucketPolicy(null, cubetaStatements('blog', arn, 'least-privilege'))).toEqual({
       Version: '2012-10-17',
       Statement: [
         { Sid: 'CubetaPublicReadObjects', Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::blog/*' },
-        { Sid: 'CubetaUserFullAccess', Effect: 'Allow', Principal: { AWS: arn }, Action: 's3:*', Resource: ['arn:aws:s3:::blog', 'arn:aws:s3:::blog/*'] },
+        { Sid: 'CubetaUserListBucket', Effect: 'Allow', Principal: { AWS: arn }, Action: ['s3:ListBucket'], Resource: 'arn:aws:s3:::blog' },
+        { Sid: 'CubetaUserObjects', Effect: 'Allow', Principal: { AWS: arn }, Action: djangoObjects, Resource: 'arn:aws:s3:::blog/*' },
       ],
     })
+  })
+
+  it('keeps the tutorial’s s3:* statement for the explicit full-access choice', () => {
+    expect(cubetaStatements('blog', arn, 's3-full-access')[1]).toEqual(
+      { Sid: 'CubetaUserFullAccess', Effect: 'Allow', Principal: { AWS: arn }, Action: 's3:*', Resource: ['arn:aws:s3:::blog', 'arn:aws:s3:::blog/*'] },
+    )
   })
 
   it('keeps foreign statements and replaces only its own', () => {
     const foreign = { Sid: 'CloudFront', Effect: 'Allow', Principal: { Service: 'cloudfront.amazonaws.com' }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::blog/*', Condition: { StringEquals: { 'AWS:SourceArn': 'x' } } }
     const unnamed = { Effect: 'Deny', Principal: '*', Action: 's3:DeleteObject', Resource: 'arn:aws:s3:::blog/*' }
     const oldOurs = { Sid: 'CubetaPublicReadObjects', Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::old/*' }
-    const merged = mergeBucketPolicy(JSON.stringify({ Version: '2008-10-17', Id: 'keep-me', Statement: [foreign, unnamed, oldOurs] }), cubetaStatements('blog', arn))
+    const merged = mergeBucketPolicy(JSON.stringify({ Version: '2008-10-17', Id: 'keep-me', Statement: [foreign, unnamed, oldOurs] }), cubetaStatements('blog', arn, 's3-full-access'))
     expect(merged.Id).toBe('keep-me')
     expect(merged.Statement.slice(0, 2)).toEqual([foreign, unnamed])
     expect(merged.Statement.map((s) => s.Sid)).toEqual(['CloudFront', undefined, 'CubetaPublicReadObjects', 'CubetaUserFullAccess'])
     expect(merged.Statement[2]?.Resource).toBe('arn:aws:s3:::blog/*')
+  })
+
+  it('drops the s3:* an earlier full-access run wrote when least privilege runs again: nothing wider lingers', () => {
+    const earlier = JSON.stringify(mergeBucketPolicy(null, cubetaStatements('blog', arn, 's3-full-access')))
+    const merged = mergeBucketPolicy(earlier, cubetaStatements('blog', arn, 'least-privilege'))
+    expect(merged.Statement.map((s) => s.Sid)).toEqual(['CubetaPublicReadObjects', 'CubetaUserListBucket', 'CubetaUserObjects'])
+    expect(JSON.stringify(merged)).not.toContain('s3:*')
   })
 
   it('accepts a single statement object, and refuses to replace an unreadable policy', () => {
@@ -95,9 +110,11 @@ describe('the bucket policy', () => {
     expect(() => mergeBucketPolicy('{oops', [])).toThrow(UnreadablePolicyError)
   })
 
-  it('limits the least-privilege user to its bucket', () => {
-    const resources = leastPrivilegeUserPolicy('blog').Statement.flatMap((s) => s.Resource)
-    expect(resources).toEqual(['arn:aws:s3:::blog', 'arn:aws:s3:::blog/*'])
+  it('gives the least-privilege user what django-storages needs on its bucket, and nothing else', () => {
+    expect(leastPrivilegeUserPolicy('blog').Statement).toEqual([
+      { Sid: 'CubetaListBucket', Effect: 'Allow', Action: ['s3:ListBucket'], Resource: 'arn:aws:s3:::blog' },
+      { Sid: 'CubetaObjects', Effect: 'Allow', Action: djangoObjects, Resource: 'arn:aws:s3:::blog/*' },
+    ])
   })
 })
 
@@ -120,11 +137,10 @@ describe('the dry permission check', () => {
 })
 
 describe('what the user pastes into Django', () => {
-  it('writes .env lines and an escaped <img> tag', () => {
-    expect(envLines({ accessKeyId: 'AKIA1', secretAccessKey: 's/k+', bucket: 'blog', region: 'eu-west-1', exampleUrl: '' })).toBe(
+  it('writes .env lines', () => {
+    expect(envLines({ accessKeyId: 'AKIA1', secretAccessKey: 's/k+', bucket: 'blog', region: 'eu-west-1' })).toBe(
       'AWS_ACCESS_KEY_ID=AKIA1\nAWS_SECRET_ACCESS_KEY=s/k+\nAWS_STORAGE_BUCKET_NAME=blog\nAWS_S3_REGION_NAME=eu-west-1',
     )
-    expect(templateExample('https://b.s3.eu-west-1.amazonaws.com/a%20b.png?x=1&y="2"')).toContain('<img src="https://b.s3.eu-west-1.amazonaws.com/a%20b.png?x=1&amp;y=&quot;2&quot;" alt="">')
   })
 })
 

@@ -1,7 +1,7 @@
 import type { S3Client } from '@aws-sdk/client-s3'
 import type { S3ControlClient } from '@aws-sdk/client-s3-control'
 import { describe, expect, it } from 'vitest'
-import { AppError } from '../../src-main/router/appError'
+import { AppError } from '../../src-main/core/appError'
 import { ensureBucket } from '../../src-main/services/setupWizard/bucketSteps'
 import { newSetupState, type SetupSession } from '../../src-main/services/setupWizard/setupSession'
 import { verifyPublicRead } from '../../src-main/services/setupWizard/verifySteps'

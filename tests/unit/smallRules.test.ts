@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { defaultDataDir } from '../../src-main/browserMode/dataDir'
+import { defaultDataDir } from '../../src-main/services/dataFiles/dataDir'
 import { regionFromLocationConstraint } from '../../src-main/services/buckets/bucketRegion'
-import { mapWithConcurrency } from '../../src-main/services/buckets/mapWithConcurrency'
-import { maskKeyId } from '../../src-main/services/profiles/maskKeyId'
+import { mapWithConcurrency } from '../../src-main/core/async/workerPool'
+import { maskKeyId } from '../../src-main/core/maskKeyId'
 import { normalizeEndpoint } from '../../src-main/contract/rules/endpointRule'
 import { describeKeychainFailure } from '../../src-main/services/keychain/keychainProblem'
 

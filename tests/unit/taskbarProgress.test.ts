@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { BrowserWindow } from 'electron'
-import { createEventHub } from '../../src-main/router/eventHub'
+import { createEventHub } from '../../src-main/core/eventHub'
 import { followTransferProgress } from '../../src-main/electron/taskbarProgress'
+import { firstWindow, snapshotOf } from '../../src-main/services/transfers/transferSnapshot'
 
 describe('taskbar progress', () => {
   it('follows the queue total and clears when idle', () => {
@@ -9,12 +10,13 @@ describe('taskbar progress', () => {
     const bars: number[] = []
     const window = { isDestroyed: () => false, setProgressBar: (p: number) => bars.push(p) } as unknown as BrowserWindow
     const stop = followTransferProgress(events, () => window)
-    const totals = (progress: number | null) => ({ count: 1, active: 1, done: 0, failed: 0, interrupted: 0, bytes: 1, transferred: 0, progress })
-    events.emit('transfers/changed', { transfers: [], totals: totals(0.25), conflict: null, finishedBatches: [] })
+    const idle = snapshotOf([], firstWindow, [], [])
+    const snapshot = (progress: number | null) => ({ ...idle, totals: { ...idle.totals, count: 1, active: 1, bytes: 1, progress } })
+    events.emit('transfers/changed', snapshot(0.25))
     events.emit('profiles/changed', { profiles: [] })
-    events.emit('transfers/changed', { transfers: [], totals: totals(null), conflict: null, finishedBatches: [] })
+    events.emit('transfers/changed', snapshot(null))
     stop()
-    events.emit('transfers/changed', { transfers: [], totals: totals(0.5), conflict: null, finishedBatches: [] })
+    events.emit('transfers/changed', snapshot(0.5))
     expect(bars).toEqual([0.25, -1])
   })
 })

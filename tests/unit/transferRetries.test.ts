@@ -1,9 +1,9 @@
 import { Readable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
 import { exactChunks } from '../../src-main/services/transfers/exactChunks'
-import { createSlots } from '../../src-main/services/transfers/requestSlots'
-import { retrying } from '../../src-main/services/transfers/retryingRequest'
-import { backoffMs, classifyFailure, transientAttempts } from '../../src-main/services/transfers/retryPolicy'
+import { createSlots } from '../../src-main/core/async/requestSlots'
+import { retrying } from '../../src-main/core/async/retrying'
+import { backoffMs, classifyFailure, transientAttempts } from '../../src-main/core/async/retryPolicy'
 
 const awsError = (name: string, status: number) => Object.assign(new Error(name), { name, $metadata: { httpStatusCode: status } })
 const netError = (code: string) => Object.assign(new Error(`connect ${code}`), { code })

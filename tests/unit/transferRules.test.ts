@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { contentTypeFor } from '../../src-main/services/transfers/contentTypeFor'
+import { contentTypeFor } from '../../src-main/core/contentTypes'
 import { keepBothName } from '../../src-main/services/transfers/keepBothName'
 import { minimumPartSize, partSizeFor } from '../../src-main/services/transfers/partSize'
 import { etaSeconds, sampleRate, startRate } from '../../src-main/services/transfers/transferRate'

@@ -14,7 +14,8 @@
  * A key with "." or ".." segments ("a/../b") is encoded as it is. S3 and the SDKs read
  * such a path literally, but a browser's URL parser removes dot segments (also written
  * %2E), so no URL a browser opens can name those keys: that is a limit of URLs, not of
- * the encoding. tests/unit/hostileInput.property.test.ts pins both facts.
+ * the encoding. tests/unit/hostileInput.property.test.ts pins both facts, and Copy URL
+ * refuses such keys (see unreachableSegment) rather than hand out a URL to another object.
  */
 export function encodeKey(key: string): string {
   return key.split('/').map(encodeSegment).join('/')
@@ -88,4 +89,25 @@ export function baseUrlFor(publicBaseUrl: string, key: string): string {
   const tail = /[?#]/.exec(publicBaseUrl)
   const base = tail ? publicBaseUrl.slice(0, tail.index) : publicBaseUrl
   return `${base.replace(/\/+$/, '')}/${encodeKey(key)}${tail ? publicBaseUrl.slice(tail.index) : ''}`
+}
+
+/**
+ * The "." or ".." path segment that keeps every URL from reaching this key, or null
+ *
+ * A browser resolves dot segments away before it sends the request (RFC 3986 §5.2.4,
+ * %2E and %2e alike), so "dots/./x.txt" is fetched as "dots/x.txt": another object.
+ */
+export function unreachableSegment(key: string): '.' | '..' | null {
+  for (const segment of key.split('/')) if (segment === '.' || segment === '..') return segment
+  return null
+}
+
+/** A name a URL can reach: the same key without its "." and ".." segments. */
+export function reachableName(key: string): string {
+  const folder = key.endsWith('/')
+  const kept = key.split('/').filter((segment, i, all) => segment !== '.' && segment !== '..' && !(folder && i === all.length - 1 && segment === ''))
+  // Neither a leading "/" nor, for a file, a trailing one (that would name a folder).
+  const name = kept.join('/').replace(/^\/+/, '').replace(/\/+$/, '')
+  const safe = name === '' ? 'renamed' : name
+  return folder ? `${safe}/` : safe
 }

@@ -1,13 +1,7 @@
-import { AppError } from '../../router/appError'
-import { redactSecrets } from '../security/redact'
+import { AppError, unexpectedError } from '../../core/appError'
+import { redactSecrets } from '../../core/redact'
+import type { AwsLikeError } from '../../core/awsErrorShape'
 
-interface AwsLikeError {
-  name?: string
-  Code?: string
-  code?: string
-  message?: string
-  $metadata?: { httpStatusCode?: number }
-}
 
 const networkCodes = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH'])
 
@@ -15,15 +9,24 @@ const networkCodes = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDO
  * AWS error names → sentences with a remedy
  *
  * `context.keyIdMasked` lets the message say which key failed without showing it;
- * `context.action` names what was being attempted ("list your buckets").
+ * `context.action` names what was being attempted ("list your buckets"), and
+ * `context.permission` the IAM action it needs ("s3:ListBucket"), so a refusal says
+ * exactly what to grant.
  */
-export function toAppError(error: unknown, context: { keyIdMasked?: string; action: string; endpoint?: string | null }): AppError {
+export function toAppError(error: unknown, context: { keyIdMasked?: string; action: string; endpoint?: string | null; permission?: string }): AppError {
   if (error instanceof AppError) return error
+  if (isProgrammingError(error)) return unexpected(error)
   const e = (error ?? {}) as AwsLikeError
   const name = e.name ?? e.Code ?? ''
   const code = e.code ?? ''
   const key = context.keyIdMasked ?? 'this key'
   const where = context.endpoint ?? 'AWS'
+
+  // A HEAD has no body to say RequestTimeTooSkewed: a bare 403 from a server whose clock
+  // is beyond S3's 15 minutes from ours says it as well.
+  const bare403 = e.$metadata?.httpStatusCode === 403 && ['', 'Unknown', 'Forbidden', '403', 'AccessDenied'].includes(name)
+  const dateSkew = bare403 ? skewMinutes({ ServerTime: e.$response?.headers?.date }) : null
+  if (dateSkew !== null && dateSkew >= 15) return clockOff(dateSkew)
 
   switch (name) {
     case 'InvalidClientTokenId':
@@ -38,17 +41,24 @@ export function toAppError(error: unknown, context: { keyIdMasked?: string; acti
     case 'AccessDeniedException':
     case 'Forbidden':
     case 'AllAccessDisabled':
-      return new AppError('access-denied', `These keys are not allowed to ${context.action}.`,
-        'Ask the account administrator to grant the permission, or use keys of a user that has it.', { action: context.action })
+      return context.permission
+        ? new AppError('access-denied', `These keys are not allowed to ${context.action}: they need ${context.permission}.`,
+            `Ask the account administrator to grant ${context.permission} on this bucket, or use keys of a user that has it.`,
+            { action: context.action, permission: context.permission })
+        : new AppError('access-denied', `These keys are not allowed to ${context.action}.`,
+            'Ask the account administrator to grant the permission, or use keys of a user that has it.', { action: context.action })
     case 'ExpiredToken':
     case 'ExpiredTokenException':
     case 'TokenRefreshRequired':
       return new AppError('expired-token', 'These credentials have expired.',
         'Temporary credentials last only hours. Use a long-term access key of an IAM user instead.')
     case 'RequestTimeTooSkewed':
-    case 'SignatureExpired':
+    case 'SignatureExpired': {
+      const minutes = skewMinutes(e)
+      if (minutes !== null) return clockOff(minutes)
       return new AppError('clock-skew', "This computer's clock is too far from the server's time.",
         "Turn on automatic date and time in your system settings, then try again.")
+    }
     case 'AuthorizationHeaderMalformed':
     case 'PermanentRedirect':
     case 'IllegalLocationConstraintException':
@@ -67,7 +77,7 @@ export function toAppError(error: unknown, context: { keyIdMasked?: string; acti
     case 'InvalidObjectState':
     case 'ObjectNotInActiveTierError':
       return new AppError('object-archived', 'This object is archived (Glacier or Deep Archive), so it cannot be read or copied now.',
-        'Restore it first (S3 console → Actions → Initiate restore), then try again when the restore has finished.')
+        'Restore it first (right-click it → Restore from archive…), then try again when the restore is ready.')
   }
   if (networkCodes.has(code) || networkCodes.has(name) || /ECONNREFUSED|ENOTFOUND|getaddrinfo|socket hang up/.test(e.message ?? '')) {
     return unreachable(where)
@@ -78,13 +88,44 @@ export function toAppError(error: unknown, context: { keyIdMasked?: string; acti
     { action: context.action, awsCode: name || 'unknown' })
 }
 
+/** A TypeError and its kin that no server sent: a bug in Cubeta, never worded as a refusal. */
+function isProgrammingError(error: unknown): error is Error {
+  const kinds = [TypeError, RangeError, ReferenceError, SyntaxError, EvalError, URIError]
+  return kinds.some((kind) => error instanceof kind) && (error as AwsLikeError).$metadata === undefined
+}
+
+/** Said as the router says a bug; the bug rides along as the cause, which the router logs (redacted). */
+function unexpected(error: Error): AppError {
+  const { code, message, hint } = unexpectedError()
+  return Object.assign(new AppError(code, message, hint), { cause: error })
+}
+
+function clockOff(minutes: number): AppError {
+  return new AppError('clock-skew-minutes', `Your computer's clock is ${minutes} ${minutes === 1 ? 'minute' : 'minutes'} off, so the server refuses its requests.`,
+    'Turn on automatic date and time in your system settings, then try again.', { minutes })
+}
+
 function unreachable(where: string): AppError {
   return new AppError('endpoint-unreachable', `Cubeta cannot reach ${where}.`,
     'Check your internet connection, and the custom endpoint URL if the profile has one.', { endpoint: where })
 }
 
-/** The AWS error name ("NoSuchKey"), or '' for anything else. */
-export const awsErrorName = (error: unknown): string => (error as AwsLikeError | undefined)?.name ?? ''
+/**
+ * How far this computer's clock is from the server's, in whole minutes, from the times
+ * S3 puts in RequestTimeTooSkewed (RequestTime "20260115T093000Z", ServerTime ISO 8601),
+ * or from an HTTP Date header ("Thu, 15 Jan 2026 09:47:00 GMT") against this clock.
+ */
+export function skewMinutes(e: Pick<AwsLikeError, 'ServerTime' | 'RequestTime'>, now: number = Date.now()): number | null {
+  const server = parseTime(e.ServerTime)
+  if (server === null) return null
+  const signed = parseTime(e.RequestTime) ?? now
+  const minutes = Math.round(Math.abs(signed - server) / 60_000)
+  return minutes >= 1 ? minutes : null
+}
 
-/** The HTTP status an AWS call failed with, if any. */
-export const awsHttpStatus = (error: unknown): number | undefined => (error as AwsLikeError | undefined)?.$metadata?.httpStatusCode
+function parseTime(value: string | undefined): number | null {
+  if (!value) return null
+  const basic = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(value)
+  const time = Date.parse(basic ? `${basic[1]}-${basic[2]}-${basic[3]}T${basic[4]}:${basic[5]}:${basic[6]}Z` : value)
+  return Number.isNaN(time) ? null : time
+}

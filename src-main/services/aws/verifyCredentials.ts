@@ -1,7 +1,7 @@
 import { ListBucketsCommand } from '@aws-sdk/client-s3'
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts'
-import { maskKeyId } from '../profiles/maskKeyId'
-import type { ProfileConnection } from '../profiles/storedProfile'
+import { maskKeyId } from '../../core/maskKeyId'
+import type { ProfileConnection } from './profileConnection'
 import type { AwsClientFactory } from './awsClients'
 import { toAppError } from './awsErrors'
 

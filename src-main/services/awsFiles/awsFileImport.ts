@@ -1,10 +1,11 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { AwsFileProfile, ImportResult, SecretStorageKind } from '../../contract/bridge'
-import { AppError } from '../../router/appError'
-import { maskKeyId } from '../profiles/maskKeyId'
+import { AppError } from '../../core/appError'
+import { rememberSecret } from '../../core/redact'
+import { maskKeyId } from '../../core/maskKeyId'
 import type { ProfileService } from '../profiles/profileService'
-import { isAwsRegion } from '../../contract/regions'
+import { isAwsRegion } from '../../contract/rules/regions'
 import { readAwsFileProfiles, type AwsFileEntry } from './awsFileProfiles'
 
 export interface AwsFileImport {
@@ -29,7 +30,10 @@ export function createAwsFileImport(deps: { homeDir: string; profiles: ProfileSe
       throw new AppError('aws-files-not-found', `There is no ${paths.credentials} or ${paths.config} on this computer.`,
         'Add a profile with its keys instead, or run "aws configure" first.', { path: paths.credentials })
     }
-    return readAwsFileProfiles(credentials, config)
+    const entries = readAwsFileProfiles(credentials, config)
+    // Read from disk into this process: masked in any log or error from now on.
+    for (const entry of entries) rememberSecret(entry.secretAccessKey)
+    return entries
   }
 
   return {

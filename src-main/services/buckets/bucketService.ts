@@ -4,7 +4,7 @@ import type { AwsClientFactory } from '../aws/awsClients'
 import { toAppError } from '../aws/awsErrors'
 import type { ProfileService } from '../profiles/profileService'
 import { regionFromLocationConstraint } from './bucketRegion'
-import { mapWithConcurrency } from './mapWithConcurrency'
+import { mapWithConcurrency } from '../../core/async/workerPool'
 
 export interface BucketService {
   list(profileId: string): Promise<BucketSummary[]>

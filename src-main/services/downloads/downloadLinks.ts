@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto'
 import type { ObjectRef } from '../../contract/bridge'
 
+/** An object, or one version of it (versions/download). */
+export type DownloadRef = ObjectRef & { versionId?: string }
+
 /**
  * One-time download links for browser mode
  *
@@ -8,14 +11,14 @@ import type { ObjectRef } from '../../contract/bridge'
  * single-use token that the local server exchanges for the object's bytes.
  */
 export function createDownloadLinks(lifetimeMs = 60_000) {
-  const links = new Map<string, { ref: ObjectRef; expires: number }>()
+  const links = new Map<string, { ref: DownloadRef; expires: number }>()
   return {
-    create(ref: ObjectRef): string {
+    create(ref: DownloadRef): string {
       const token = randomBytes(18).toString('base64url')
       links.set(token, { ref, expires: Date.now() + lifetimeMs })
       return `/api/download/${token}`
     },
-    take(token: string): ObjectRef | null {
+    take(token: string): DownloadRef | null {
       const link = links.get(token)
       links.delete(token)
       return link && link.expires > Date.now() ? link.ref : null

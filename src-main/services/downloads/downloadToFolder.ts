@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { access, mkdir, rename, rm } from 'node:fs/promises'
 import { dirname, resolve, sep } from 'node:path'
 import type { S3Client } from '@aws-sdk/client-s3'
-import { AppError } from '../../router/appError'
+import { AppError } from '../../core/appError'
 import { keepBothName } from '../transfers/keepBothName'
 import { downloadRanged } from './rangedDownload'
 
@@ -14,14 +14,15 @@ import { downloadRanged } from './rangedDownload'
  * existing file is never replaced: the new one gets a "name (1).ext" name. Keys become
  * paths below the folder, and a key that would climb out of it ("../") is refused.
  */
-export async function downloadToFolder(s3: S3Client, bucket: string, keys: string[], folder: string): Promise<string[]> {
+export async function downloadToFolder(s3: S3Client, bucket: string, keys: (string | { key: string; versionId: string })[], folder: string): Promise<string[]> {
   const written: string[] = []
-  for (const key of keys) {
+  for (const item of keys) {
+    const { key, versionId } = typeof item === 'string' ? { key: item, versionId: undefined } : item
     const target = await freePath(safePath(folder, key))
     await mkdir(dirname(target), { recursive: true })
     const temporary = `${target}.${randomBytes(4).toString('hex')}.part`
     try {
-      await downloadRanged(s3, bucket, key, temporary)
+      await downloadRanged(s3, bucket, key, temporary, undefined, versionId)
       await rename(temporary, target)
       written.push(target)
     } catch (error) {

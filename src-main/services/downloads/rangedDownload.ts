@@ -1,9 +1,11 @@
-import { open, type FileHandle } from 'node:fs/promises'
+import { open } from 'node:fs/promises'
 import type { Readable } from 'node:stream'
-import { GetObjectCommand, type GetObjectCommandOutput, type S3Client } from '@aws-sdk/client-s3'
-import { AppError } from '../../router/appError'
-import { createSlots } from '../transfers/requestSlots'
-import { retrying } from '../transfers/retryingRequest'
+import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3'
+import { AppError } from '../../core/appError'
+import { retrying } from '../../core/async/retrying'
+import { mapWithConcurrency } from '../../core/async/workerPool'
+import { writeBodyAt } from './batchedWrites'
+import { leanGetObjectRange } from './leanRangedGet'
 
 const rangeSize = 8 * 1024 * 1024
 const parallelRanges = 8
@@ -18,17 +20,34 @@ const parallelRanges = 8
  * range that breaks off is fetched again from its start and simply overwrites itself.
  * The file must not exist yet (`wx`): the caller writes to a temporary name.
  */
-export async function downloadRanged(s3: S3Client, bucket: string, key: string, path: string, signal: AbortSignal = new AbortController().signal): Promise<number> {
-  const retry = { signal, onNetworkWait: () => undefined }
+export async function downloadRanged(s3: S3Client, bucket: string, key: string, path: string, signal: AbortSignal = new AbortController().signal, versionId?: string): Promise<number> {
+  const version = versionId ? { VersionId: versionId } : {}
+  // One range failing for good stops the others, so the file is closed with nothing in flight.
+  const stop = new AbortController()
+  const retry = { signal: AbortSignal.any([signal, stop.signal]), onNetworkWait: () => undefined }
+  let lean = true
   const file = await open(path, 'wx')
   try {
-    /** Fetches [start, end] into the file; the answer's headers for the first range. */
-    const fetchRange = (start: number, end: number, etag?: string) =>
+    /** Fetches [start, end] into the file; the SDK's answer for the first range. */
+    const fetchRange = (start: number, end: number, known?: { etag: string; total: number }) =>
       retrying(async (abortSignal) => {
-        const answer = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key, Range: `bytes=${start}-${end}`, ...(etag ? { IfMatch: etag } : {}) }), { abortSignal })
-        const expected = Math.min(end, totalSize(answer.ContentRange, Number.MAX_SAFE_INTEGER) - 1) - start + 1
-        const written = await writeAt(file, answer.Body as Readable, start)
-        if (answer.ContentRange && written !== expected) throw Object.assign(new Error('aborted'), { code: 'ECONNRESET' })
+        if (known && lean) {
+          const outcome = await leanGetObjectRange(s3, { bucket, key, versionId, start, end, ...known }, file, abortSignal)
+          if (outcome === 'done') return { answer: null, written: end - start + 1 }
+          // A status (503, 412...) belongs to this request: the SDK below turns it into the
+          // error the retries know. Anything else is how this server answers every range.
+          if (!outcome.fallback.startsWith('status')) lean = false
+        }
+        const answer = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key, ...version, Range: `bytes=${start}-${end}`, ...(known ? { IfMatch: known.etag } : {}) }), { abortSignal })
+        // A 200 without Content-Range is the whole object from byte 0, whatever was asked.
+        if (!answer.ContentRange && start > 0) {
+          ;(answer.Body as Readable | undefined)?.destroy()
+          throw new AppError('range-ignored', `The server sent all of ${key} when Cubeta asked for part of it.`, 'Try again. If it keeps happening, this server does not support ranged downloads.', { key })
+        }
+        const expected = answer.ContentRange ? Math.min(end, totalSize(answer.ContentRange, Number.MAX_SAFE_INTEGER) - 1) - start + 1 : answer.ContentLength
+        const written = await writeBodyAt(file, answer.Body as Readable, start)
+        // Fewer bytes than the answer said it holds: the body broke off; fetch the range again.
+        if (expected !== undefined && written !== expected) throw Object.assign(new Error('aborted'), { code: 'ECONNRESET' })
         return { answer, written }
       }, retry).catch((error: { name?: string }) => {
         if (error?.name === 'PreconditionFailed') throw new AppError('object-changed', `${key} changed on the server during the download.`, 'Download it again.', { key })
@@ -39,12 +58,16 @@ export async function downloadRanged(s3: S3Client, bucket: string, key: string, 
 
     const first = await fetchRange(0, rangeSize - 1)
     if (!first) return 0
-    const total = totalSize(first.answer.ContentRange, first.written)
-    const etag = (first.answer as GetObjectCommandOutput).ETag
-    const slots = createSlots(parallelRanges)
+    const total = totalSize(first.answer?.ContentRange, first.written)
+    const etag = first.answer?.ETag
     const starts: number[] = []
     for (let start = rangeSize; start < total; start += rangeSize) starts.push(start)
-    await Promise.all(starts.map((start) => slots.run(() => fetchRange(start, Math.min(start + rangeSize, total) - 1, etag))))
+    await mapWithConcurrency(starts, parallelRanges, (start) =>
+      fetchRange(start, Math.min(start + rangeSize, total) - 1, etag ? { etag, total } : undefined).catch((error: unknown) => {
+        stop.abort(error)
+        throw error
+      }),
+    )
     return total
   } finally {
     await file.close()
@@ -55,14 +78,4 @@ export async function downloadRanged(s3: S3Client, bucket: string, key: string, 
 export function totalSize(contentRange: string | undefined, fallback: number): number {
   const total = /\/(\d+)\s*$/.exec(contentRange ?? '')?.[1]
   return total === undefined ? fallback : Number(total)
-}
-
-async function writeAt(file: FileHandle, body: Readable, start: number): Promise<number> {
-  let position = start
-  for await (const chunk of body) {
-    const bytes = chunk as Buffer
-    await file.write(bytes, 0, bytes.length, position)
-    position += bytes.length
-  }
-  return position - start
 }

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream'
 import { GetObjectCommand, type GetObjectCommandOutput, type S3Client } from '@aws-sdk/client-s3'
-import { AppError } from '../../router/appError'
-import { retrying } from '../transfers/retryingRequest'
+import { AppError } from '../../core/appError'
+import { retrying } from '../../core/async/retrying'
 
 export interface OpenedObject {
   body: Readable
@@ -14,11 +14,12 @@ export interface OpenedObject {
  * If the body breaks off, the rest is asked for again with `Range: bytes=<received>-`
  * and `If-Match: <ETag>`, so the bytes delivered are exactly the object's, never a mix
  * of two versions. Transient faults and a lost network are retried as uploads are
- * (retryingRequest); the stream fails only on a real error, or when the object changed.
+ * (core/async/retrying); the stream fails only on a real error, or when the object changed.
  */
-export async function openResumable(s3: S3Client, bucket: string, key: string, signal: AbortSignal = new AbortController().signal): Promise<OpenedObject> {
+export async function openResumable(s3: S3Client, bucket: string, key: string, signal: AbortSignal = new AbortController().signal, versionId?: string): Promise<OpenedObject> {
+  const version = versionId ? { VersionId: versionId } : {}
   const retry = { signal, onNetworkWait: () => undefined }
-  const first = await retrying((abortSignal) => s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }), { abortSignal }), retry)
+  const first = await retrying((abortSignal) => s3.send(new GetObjectCommand({ Bucket: bucket, Key: key, ...version }), { abortSignal }), retry)
   const length = first.ContentLength ?? null
   const etag = first.ETag
 
@@ -29,7 +30,7 @@ export async function openResumable(s3: S3Client, bucket: string, key: string, s
       try {
         if (!answer) {
           answer = await retrying(
-            (abortSignal) => s3.send(new GetObjectCommand({ Bucket: bucket, Key: key, Range: `bytes=${received}-`, ...(etag ? { IfMatch: etag } : {}) }), { abortSignal }),
+            (abortSignal) => s3.send(new GetObjectCommand({ Bucket: bucket, Key: key, ...version, Range: `bytes=${received}-`, ...(etag ? { IfMatch: etag } : {}) }), { abortSignal }),
             retry,
           )
         }
@@ -52,5 +53,6 @@ export async function openResumable(s3: S3Client, bucket: string, key: string, s
 
 function isBrokenBody(error: unknown): boolean {
   const e = error as { code?: string; message?: string; name?: string }
-  return ['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ERR_STREAM_PREMATURE_CLOSE', 'UND_ERR_SOCKET'].includes(e.code ?? '') || /aborted|socket hang up|premature close|terminated/i.test(e.message ?? '')
+  // TimeoutError: the server stopped sending in the middle of the body (see awsClients).
+  return ['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ERR_STREAM_PREMATURE_CLOSE', 'UND_ERR_SOCKET'].includes(e.code ?? '') || e.name === 'TimeoutError' || /aborted|socket hang up|premature close|terminated/i.test(e.message ?? '')
 }

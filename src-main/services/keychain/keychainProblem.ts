@@ -1,4 +1,4 @@
-import { AppError } from '../../router/appError'
+import { AppError } from '../../core/appError'
 
 /**
  * Why the keychain failed, in words a user can act on

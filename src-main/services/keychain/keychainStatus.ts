@@ -1,5 +1,5 @@
 import type { KeychainStatus } from '../../contract/bridge'
-import { AppError } from '../../router/appError'
+import { AppError } from '../../core/appError'
 import type { SecretStore } from './secretStore'
 
 const backendName = (platform: string) =>

@@ -1,3 +1,5 @@
+import { rememberSecret } from '../../core/redact'
+
 /**
  * The secret store port
  *
@@ -27,6 +29,22 @@ export function createMemorySecretStore(): SecretStore {
     },
     async list() {
       return [...secrets.keys()]
+    },
+  }
+}
+
+/** Every secret read from or written to the store is masked in logs and errors from then on. */
+export function rememberingSecrets(store: SecretStore): SecretStore {
+  return {
+    ...store,
+    async get(account) {
+      const secret = await store.get(account)
+      rememberSecret(secret)
+      return secret
+    },
+    async set(account, secret) {
+      rememberSecret(secret)
+      return store.set(account, secret)
     },
   }
 }

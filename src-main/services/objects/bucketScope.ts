@@ -1,5 +1,5 @@
 import type { S3Client } from '@aws-sdk/client-s3'
-import type { AppError } from '../../router/appError'
+import type { AppError } from '../../core/appError'
 import type { AwsClientFactory } from '../aws/awsClients'
 import { toAppError } from '../aws/awsErrors'
 import type { ProfileService } from '../profiles/profileService'
@@ -14,14 +14,17 @@ export interface BucketScope {
   /** The bucket's region (or the profile's, for custom endpoints). */
   region: string
   s3: S3Client
-  /** An AWS failure in plain words, naming what was being done ("rename “a.png”"). */
-  fail(error: unknown, action: string): AppError
+  /** The same, trying each request once: for the transfer engine and downloads, which retry themselves. */
+  transferS3: S3Client
+  /** An AWS failure in plain words, naming what was being done ("rename “a.png”") and the permission it needs. */
+  fail(error: unknown, action: string, permission?: string): AppError
 }
 
 /**
  * Scopes are kept for a short while: a folder of 100,000 keys is 100 page calls, and
  * building the client for each (profile read, the SDK's config chain, a new connection)
- * made listing 18% slower than a plain loop. Any profile change forgets them all.
+ * made listing measurably slower than a plain loop (bench/limits.md). Any profile change
+ * forgets them all.
  */
 const keepMs = 60_000
 
@@ -49,7 +52,9 @@ export function createBucketScopes(deps: { profiles: ProfileService; clients: Aw
       connection,
       region,
       s3,
-      fail: (error, action) => toAppError(error, { keyIdMasked: connection.keyIdMasked, action, endpoint: connection.endpoint }),
+      transferS3: deps.clients.s3Transfers({ ...connection, region }),
+      fail: (error, action, permission) =>
+        toAppError(error, { keyIdMasked: connection.keyIdMasked, action, endpoint: connection.endpoint, ...(permission ? { permission } : {}) }),
     }
   }
 }

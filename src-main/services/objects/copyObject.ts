@@ -10,7 +10,7 @@ import { copySourceFor } from './copySource'
 import { headObject } from './objectLookup'
 import { headersFromHead, type ObjectHeaders } from './objectHeaders'
 import { objectErrors } from './objectErrors'
-import { runLimited } from './runLimited'
+import { mapWithConcurrency } from '../../core/async/workerPool'
 
 /** CopyObject copies at most 5 GB in one request; bigger objects need a multipart copy. */
 export const singleCopyLimit = 5 * 1024 ** 3
@@ -22,6 +22,13 @@ export interface CopySourceInfo {
   /** When known, the copy fails rather than copy a version that changed meanwhile. */
   etag: string | null
   storageClass: string | null
+  /** Copy this version rather than the current one (restoring an older version). */
+  versionId?: string
+  /**
+   * The source's tags as a URL query ("a=1&b=2"): a single copy keeps tags by itself
+   * (TaggingDirective COPY), a multipart copy starts empty and is given these.
+   */
+  tagging?: string
 }
 
 export interface CopyOptions {
@@ -41,7 +48,7 @@ export interface CopyOptions {
  */
 export async function copyObject(scope: BucketScope, source: CopySourceInfo, targetKey: string, replaceHeaders: ObjectHeaders | null, options: CopyOptions = {}): Promise<void> {
   const limit = options.singleCopyLimit ?? singleCopyLimit
-  const CopySource = copySourceFor(scope.bucket, source.key)
+  const CopySource = copySourceFor(scope.bucket, source.key, source.versionId)
   const ifMatch = source.etag ? { CopySourceIfMatch: source.etag } : {}
   const action = `copy “${source.key}” to “${targetKey}”`
   if (source.size <= limit) {
@@ -54,6 +61,7 @@ export async function copyObject(scope: BucketScope, source: CopySourceInfo, tar
           CopySource,
           ...ifMatch,
           ...(replaceHeaders ? { MetadataDirective: 'REPLACE', ...storageClass, ...replaceHeaders } : { MetadataDirective: 'COPY', ...storageClass }),
+          TaggingDirective: 'COPY',
         }),
       )
       .catch((error) => {
@@ -62,13 +70,13 @@ export async function copyObject(scope: BucketScope, source: CopySourceInfo, tar
     return
   }
 
-  const headers = replaceHeaders ?? headersFromHead(await headObject(scope, source.key))
-  const created = await scope.s3.send(new CreateMultipartUploadCommand({ Bucket: scope.bucket, Key: targetKey, ...headers })).catch((error) => {
+  const headers = replaceHeaders ?? headersFromHead(await headObject(scope, source.key, undefined, source.versionId))
+  const created = await scope.s3.send(new CreateMultipartUploadCommand({ Bucket: scope.bucket, Key: targetKey, ...headers, ...(source.tagging ? { Tagging: source.tagging } : {}) })).catch((error) => {
     throw copyError(scope, error, source.key, action)
   })
   const UploadId = created.UploadId
   try {
-    const parts = await runLimited(planCopyParts(source.size, options.partSize), options.partConcurrency ?? 4, async (part) => {
+    const parts = await mapWithConcurrency(planCopyParts(source.size, options.partSize), options.partConcurrency ?? 4, async (part) => {
       const answer = await scope.s3.send(
         new UploadPartCopyCommand({
           Bucket: scope.bucket,
@@ -131,5 +139,5 @@ function copyError(scope: BucketScope, error: unknown, sourceKey: string, action
   if (e?.name !== 'NoSuchBucket' && (e?.name === 'NoSuchKey' || e?.name === 'NotFound' || e?.$metadata?.httpStatusCode === 404)) {
     return objectErrors.objectNotFound(sourceKey)
   }
-  return scope.fail(error, action)
+  return scope.fail(error, action, 's3:GetObject and s3:PutObject')
 }

@@ -13,7 +13,7 @@ export async function createFolder(scope: BucketScope, prefix: string, name: str
   const key = `${prefix}${name}/`
   if (await keyTaken(scope, key)) throw objectErrors.folderExists(key)
   await scope.s3.send(new PutObjectCommand({ Bucket: scope.bucket, Key: key, Body: new Uint8Array(0) })).catch((error) => {
-    throw scope.fail(error, `create the folder “${name}”`)
+    throw scope.fail(error, `create the folder “${name}”`, 's3:PutObject')
   })
   return { key }
 }

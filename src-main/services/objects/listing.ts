@@ -22,7 +22,7 @@ export async function listPage(scope: BucketScope, prefix: string, token: string
       }),
     )
     .catch((error) => {
-      throw scope.fail(error, `list the folder “${prefix || '/'}”`)
+      throw scope.fail(error, `list the folder “${prefix || '/'}”`, 's3:ListBucket')
     })
   return toListingPage(prefix, answer)
 }
@@ -89,7 +89,7 @@ export async function listAllUnder(scope: BucketScope, prefix: string, limit = I
         }),
       )
       .catch((error) => {
-        throw scope.fail(error, `list everything in “${prefix}”`)
+        throw scope.fail(error, `list everything in “${prefix}”`, 's3:ListBucket')
       })
     const decode = answer.EncodingType === 'url' ? decodeListedKey : (key: string) => key
     for (const o of answer.Contents ?? []) {

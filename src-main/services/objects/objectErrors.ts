@@ -1,4 +1,4 @@
-import { AppError } from '../../router/appError'
+import { AppError } from '../../core/appError'
 
 /**
  * The file browser's own failures, in one place
@@ -28,6 +28,9 @@ export const objectErrors = {
   noBaseUrl: () =>
     new AppError('no-base-url', 'This profile has no public base URL.',
       'Set one in Edit profile (for example your CloudFront or custom domain), or copy the public URL instead.'),
+  unreachableKey: (key: string, segment: string, suggestion: string) =>
+    new AppError('key-unreachable', `No URL can reach “${key}”: every browser removes its “${segment}” part, so the URL would open another object.`,
+      `Rename it, for example to “${suggestion}”.`, { key, segment, suggestion }),
   publicCheckFailed: (url: string) =>
     new AppError('public-check-failed', `Cubeta could not fetch ${url} to check whether it is public.`,
       'Check your internet connection, and the public base URL if the profile has one.', { url }),

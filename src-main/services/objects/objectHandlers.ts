@@ -1,5 +1,5 @@
-import type { EventHub } from '../../router/eventHub'
-import type { Handlers } from '../../router/router'
+import type { EventHub } from '../../core/eventHub'
+import type { Handlers } from '../../core/handlers'
 import type { AwsClientFactory } from '../aws/awsClients'
 import type { ProfileService } from '../profiles/profileService'
 import { createBucketRegionCache } from './bucketRegionCache'
@@ -9,6 +9,7 @@ import { createFolder } from './createFolder'
 import { deleteKeys } from './deleteObjects'
 import { listAllUnder, listPage } from './listing'
 import { createListingReadAhead } from './listingReadAhead'
+import { metadataRecord } from '../../contract/rules/objectTools/metadataRules'
 import { readProperties, setHeaders } from './objectProperties'
 import { previewObject } from './preview'
 import { createProgressReporter } from './progressReporter'
@@ -48,13 +49,20 @@ export function createObjectHandlers(deps: {
   const fetchImpl = deps.fetch ?? globalThis.fetch
   const readAhead = createListingReadAhead(async (profileId, bucket, prefix, token) => listPage(await scopeFor(profileId, bucket), prefix, token))
   const urlEndpoint = (connection: { endpoint: string | null }) => connection.endpoint ?? deps.clients.publicEndpoint
+  /** Tells the bucket index (and anyone else keeping a copy) what Cubeta itself changed. */
+  const changed = (profileId: string, bucket: string, change: { written?: string[]; deleted?: string[]; prefixes?: string[] }) =>
+    deps.events.emit('objects/changed', { profileId, bucket, written: change.written ?? [], deleted: change.deleted ?? [], prefixes: change.prefixes ?? [] })
   const reporter = (operationId: string, kind: 'delete' | 'rename') =>
     createProgressReporter((progress) => deps.events.emit('objects/progress', progress), { operationId, kind })
 
   return {
     'objects/listPage': ({ profileId, bucket, prefix, token }) => readAhead(profileId, bucket, prefix, token),
 
-    'objects/createFolder': async ({ profileId, bucket, prefix, name }) => createFolder(await scopeFor(profileId, bucket), prefix, name),
+    'objects/createFolder': async ({ profileId, bucket, prefix, name }) => {
+      const made = await createFolder(await scopeFor(profileId, bucket), prefix, name)
+      changed(profileId, bucket, { written: [made.key] })
+      return made
+    },
 
     'objects/delete': async ({ profileId, bucket, keys, operationId }) => {
       const scope = await scopeFor(profileId, bucket)
@@ -70,19 +78,30 @@ export function createObjectHandlers(deps: {
           done = n
           progress.report(n, total)
         })
+        const failed = new Set(outcome.failed.map((f) => f.key))
+        changed(profileId, bucket, { deleted: all.filter((key) => !failed.has(key)) })
         return outcome
       } finally {
         progress.finish(done, total)
       }
     },
 
-    'objects/rename': async ({ profileId, bucket, from, to, operationId }) =>
-      renameObjects(await scopeFor(profileId, bucket), from, to, reporter(operationId, 'rename'), deps.copy),
+    'objects/rename': async ({ profileId, bucket, from, to, operationId }) => {
+      try {
+        return await renameObjects(await scopeFor(profileId, bucket), from, to, reporter(operationId, 'rename'), deps.copy)
+      } finally {
+        // Also after a failure: a move undone half-way has still touched both places.
+        changed(profileId, bucket, from.endsWith('/') ? { prefixes: [from, to.endsWith('/') ? to : `${to}/`] } : { written: [from, to] })
+      }
+    },
 
     'objects/properties': async ({ profileId, bucket, key }) => readProperties(await scopeFor(profileId, bucket), key),
 
-    'objects/setHeaders': async ({ profileId, bucket, key, contentType, cacheControl }) =>
-      setHeaders(await scopeFor(profileId, bucket), key, contentType, cacheControl, deps.copy),
+    'objects/setHeaders': async ({ profileId, bucket, key, contentType, cacheControl, metadata }) => {
+      const properties = await setHeaders(await scopeFor(profileId, bucket), key, contentType, cacheControl, deps.copy, metadata ? metadataRecord(metadata) : undefined)
+      changed(profileId, bucket, { written: [key] })
+      return properties
+    },
 
     'objects/preview': async ({ profileId, bucket, key }) => previewObject(await scopeFor(profileId, bucket), key),
 

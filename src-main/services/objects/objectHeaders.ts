@@ -1,5 +1,6 @@
 import type { HeadObjectCommandOutput } from '@aws-sdk/client-s3'
 import type { ObjectProperties } from '../../contract/bridge'
+import { parseRestoreHeader } from '../../contract/rules/objectTools/storageClassRules'
 
 /**
  * The headers that travel with an object's bytes, as HeadObject reports them
@@ -51,5 +52,6 @@ export function propertiesFromHead(key: string, head: HeadObjectCommandOutput): 
     lastModified: head.LastModified ? head.LastModified.toISOString() : null,
     storageClass: head.StorageClass ?? 'STANDARD',
     metadata: { ...(head.Metadata ?? {}) },
+    restore: parseRestoreHeader(head.Restore),
   }
 }

@@ -8,11 +8,11 @@ const isNotFound = (error: unknown) => {
 }
 
 /** HeadObject; a 404 (SDK v3 calls it "NotFound": a HEAD has no body) becomes object-not-found. */
-export async function headObject(scope: BucketScope, key: string, action = `read the properties of “${key}”`): Promise<HeadObjectCommandOutput> {
+export async function headObject(scope: BucketScope, key: string, action = `read the properties of “${key}”`, versionId?: string): Promise<HeadObjectCommandOutput> {
   try {
-    return await scope.s3.send(new HeadObjectCommand({ Bucket: scope.bucket, Key: key }))
+    return await scope.s3.send(new HeadObjectCommand({ Bucket: scope.bucket, Key: key, ...(versionId ? { VersionId: versionId } : {}) }))
   } catch (error) {
-    throw isNotFound(error) ? objectErrors.objectNotFound(key) : scope.fail(error, action)
+    throw isNotFound(error) ? objectErrors.objectNotFound(key) : scope.fail(error, action, 's3:GetObject')
   }
 }
 
@@ -20,7 +20,7 @@ export async function headObject(scope: BucketScope, key: string, action = `read
 export async function keyTaken(scope: BucketScope, key: string): Promise<boolean> {
   if (key.endsWith('/')) {
     const answer = await scope.s3.send(new ListObjectsV2Command({ Bucket: scope.bucket, Prefix: key, MaxKeys: 1 })).catch((error) => {
-      throw scope.fail(error, `check whether “${key}” exists`)
+      throw scope.fail(error, `check whether “${key}” exists`, 's3:ListBucket')
     })
     return (answer.KeyCount ?? answer.Contents?.length ?? 0) > 0
   }
@@ -29,6 +29,7 @@ export async function keyTaken(scope: BucketScope, key: string): Promise<boolean
     return true
   } catch (error) {
     if (isNotFound(error)) return false
-    throw scope.fail(error, `check whether “${key}” exists`)
+    // Without s3:ListBucket, S3 answers a missing key with 403, not 404.
+    throw scope.fail(error, `check whether “${key}” exists`, 's3:GetObject and s3:ListBucket')
   }
 }

@@ -1,6 +1,6 @@
 import { GetObjectCommand } from '@aws-sdk/client-s3'
 import type { BucketScope } from './bucketScope'
-import { mimeByName } from './mimeByName'
+import { typeByName } from '../../core/contentTypes'
 import { objectErrors } from './objectErrors'
 
 export const previewLimitBytes = 10 * 1024 * 1024
@@ -16,7 +16,7 @@ export type PreviewResult = { dataUrl: string | null; reason: string | null }
 export async function previewObject(scope: BucketScope, key: string, limit = previewLimitBytes): Promise<PreviewResult> {
   const answer = await scope.s3.send(new GetObjectCommand({ Bucket: scope.bucket, Key: key })).catch((error) => {
     const e = error as { name?: string }
-    throw e?.name === 'NoSuchKey' ? objectErrors.objectNotFound(key) : scope.fail(error, `read “${key}”`)
+    throw e?.name === 'NoSuchKey' ? objectErrors.objectNotFound(key) : scope.fail(error, `read “${key}”`, 's3:GetObject')
   })
   const body = answer.Body as (AsyncIterable<Uint8Array> & { destroy?: () => void }) | undefined
   const type = previewTypeFor(answer.ContentType ?? null, key)
@@ -41,7 +41,7 @@ export async function previewObject(scope: BucketScope, key: string, limit = pre
       chunks.push(chunk)
     }
   } catch (error) {
-    throw scope.fail(error, `read “${key}”`)
+    throw scope.fail(error, `read “${key}”`, 's3:GetObject')
   }
   return { dataUrl: `data:${type};base64,${Buffer.concat(chunks).toString('base64')}`, reason: null }
 }
@@ -56,7 +56,7 @@ const imageType = /^image\/[a-z0-9][a-z0-9.+-]*$/
  */
 export function previewTypeFor(contentType: string | null, key: string): string | null {
   const stored = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? ''
-  const byName = mimeByName(key) ?? ''
+  const byName = typeByName(key) ?? ''
   const chosen = imageType.test(stored) ? stored : imageType.test(byName) ? byName : null
   if (chosen === null) return null
   return chosen.includes('svg') ? 'image/svg+xml' : chosen

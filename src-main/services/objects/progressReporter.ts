@@ -17,18 +17,18 @@ export function createProgressReporter(
   let lastTotal: number | null | undefined
   let finished = false
   return {
-    report(done: number, total: number | null) {
+    report(done: number, total: number | null, extra: Pick<OperationProgress, 'bytes'> = {}) {
       if (finished) return
       const t = now()
       if (total === lastTotal && t - lastAt < intervalMs) return
       lastAt = t
       lastTotal = total
-      emit({ ...base, done, total, finished: false })
+      emit({ ...base, done, total, finished: false, ...extra })
     },
-    finish(done: number, total: number | null) {
+    finish(done: number, total: number | null, extra: Pick<OperationProgress, 'bytes'> = {}) {
       if (finished) return
       finished = true
-      emit({ ...base, done, total, finished: true })
+      emit({ ...base, done, total, finished: true, ...extra })
     },
   }
 }

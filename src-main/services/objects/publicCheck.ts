@@ -1,22 +1,15 @@
+import { askAsVisitor } from './visitorRequest'
 import type { BucketScope } from './bucketScope'
 import { objectErrors } from './objectErrors'
 import { visitorUrl, type UrlEndpoint } from './urlBuilder'
 
 /**
- * Is it public? Ask the way a visitor's browser would: an anonymous GET of the URL
- *
- * A GET of one byte (Range: bytes=0-0), not a HEAD: some servers (moto among them)
- * judge HEAD by a different permission. Redirects are not followed: a 301/307 says the
- * URL is wrong for this bucket, which the status shows.
+ * Is it public? The URL doctor's first step on its own: the anonymous request a
+ * visitor's browser would send (a one-byte GET, redirects not followed), and its status.
  */
 export async function checkPublic(scope: BucketScope, endpoint: UrlEndpoint, key: string, fetchImpl: typeof fetch): Promise<{ isPublic: boolean; status: number; url: string }> {
   const url = visitorUrl(scope, endpoint, key)
-  let response: Response
-  try {
-    response = await fetchImpl(url, { headers: { Range: 'bytes=0-0', 'Cache-Control': 'no-cache' }, redirect: 'manual', signal: AbortSignal.timeout(15_000) })
-  } catch {
-    throw objectErrors.publicCheckFailed(url)
-  }
-  await response.body?.cancel().catch(() => undefined)
-  return { isPublic: response.status === 200 || response.status === 206, status: response.status, url }
+  const answer = await askAsVisitor(url, fetchImpl)
+  if (answer.status === null) throw objectErrors.publicCheckFailed(url)
+  return { isPublic: answer.status === 200 || answer.status === 206, status: answer.status, url }
 }

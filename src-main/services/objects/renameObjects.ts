@@ -6,7 +6,7 @@ import { listAllUnder } from './listing'
 import { headObject, keyTaken } from './objectLookup'
 import { objectErrors } from './objectErrors'
 import type { ProgressReporter } from './progressReporter'
-import { runLimited } from './runLimited'
+import { mapWithConcurrency } from '../../core/async/workerPool'
 
 const utf8Bytes = (s: string) => Buffer.byteLength(s, 'utf8')
 
@@ -40,7 +40,7 @@ export async function renameObjects(scope: BucketScope, from: string, requestedT
 
     const copied: string[] = []
     try {
-      await runLimited(plan, 8, async ({ source, target }) => {
+      await mapWithConcurrency(plan, 8, async ({ source, target }) => {
         await copyObject(scope, source, target, null, options)
         copied.push(target)
         progress.report(copied.length, total)

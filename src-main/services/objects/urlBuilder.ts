@@ -1,7 +1,7 @@
 import { GetObjectCommand } from '@aws-sdk/client-s3'
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner'
 import type { UrlForm } from '../../contract/bridge'
-import { baseUrlFor, objectUrl, type UrlStyle } from '../../contract/rules/publicUrl'
+import { baseUrlFor, objectUrl, reachableName, unreachableSegment, type UrlStyle } from '../../contract/rules/publicUrl'
 import type { BucketScope } from './bucketScope'
 import { objectErrors } from './objectErrors'
 import { htmlSnippet, markdownSnippet } from './urlSnippets'
@@ -21,6 +21,16 @@ function bucketUrl(scope: BucketScope, endpoint: UrlEndpoint, key: string, style
   return objectUrl({ bucket: scope.bucket, key, region: scope.region, endpoint }, style)
 }
 
+/** The URL a visitor opens, for each form that needs no keys (the URL doctor checks these). */
+export function anonymousUrl(scope: BucketScope, endpoint: UrlEndpoint, key: string, form: 'public' | 'path-style' | 'custom-base'): string {
+  if (form === 'custom-base') {
+    const base = scope.connection.publicBaseUrl
+    if (!base) throw objectErrors.noBaseUrl()
+    return baseUrlFor(base, key)
+  }
+  return bucketUrl(scope, endpoint, key, form === 'path-style' ? 'path' : undefined)
+}
+
 /**
  * The text to copy for some keys, one line each
  *
@@ -28,8 +38,14 @@ function bucketUrl(scope: BucketScope, endpoint: UrlEndpoint, key: string, style
  * bucket names); path-style: always path style; custom-base: under the profile's public
  * base URL; presigned: signed with the profile's secret for the bucket's own region (so
  * it runs in main); html/markdown: the visitor URL in a snippet.
+ *
+ * A key with a "." or ".." segment gets no URL at all: a browser would open another
+ * object with it (publicUrl.ts, unreachableSegment). The error says why and names a
+ * reachable name, so the window can offer Rename.
  */
 export async function buildUrls(scope: BucketScope, endpoint: UrlEndpoint, keys: readonly string[], form: UrlForm, expiresInSeconds: number | null): Promise<{ text: string; urls: string[] }> {
+  const unreachable = keys.find((key) => unreachableSegment(key) !== null)
+  if (unreachable !== undefined) throw objectErrors.unreachableKey(unreachable, unreachableSegment(unreachable)!, reachableName(unreachable))
   let urls: string[]
   let lines: string[] | null = null
   switch (form) {

@@ -1,4 +1,4 @@
-import { mimeByName } from './mimeByName'
+import { typeByName } from '../../core/contentTypes'
 
 /**
  * The text "Copy as HTML" and "Copy as Markdown" produce, as pure functions
@@ -19,7 +19,7 @@ export function displayName(key: string): string {
 
 /** Images by extension, as the mime database knows them (png, jpg, webp, svg, avif...). */
 export function isImageName(name: string): boolean {
-  return mimeByName(name)?.startsWith('image/') ?? false
+  return typeByName(name)?.startsWith('image/') ?? false
 }
 
 export function htmlSnippet(url: string, key: string): string {
@@ -41,6 +41,7 @@ export function markdownSnippet(url: string, key: string): string {
  * link, and whitespace or angle brackets would break it.
  */
 export function markdownUrl(url: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what must be escaped
   return url.replace(/[()<>\x00-\x20\x7f]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)
 }
 

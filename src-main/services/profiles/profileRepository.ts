@@ -1,18 +1,23 @@
 import { join } from 'node:path'
-import { readJsonWithFallback, writeJsonAtomic } from '../dataFiles/atomicJsonFile'
-import { profilesFileSchema, storedProfileSchema, type StoredProfile } from './storedProfile'
+import type { DataFileReport } from '../../contract/bridge'
+import { createJsonStore, type JsonStore } from '../dataFiles/jsonStore'
+import { profilesFileSchema, storedProfileSchema, type ProfilesFile, type StoredProfile } from './storedProfile'
 
 /**
  * profiles.json in the data folder
  *
- * Only metadata: name, key id, region, endpoint. Writes are serialized so two quick
- * edits can't interleave, and each is atomic (see atomicJsonFile).
+ * Only metadata: name, key id, region, endpoint. Every change is a read-change-write
+ * through the data file store (one queue, a lock across processes, atomic writes); a
+ * damaged file is set aside and reported, never silently replaced.
  */
 export interface ProfileRepository {
   readonly path: string
+  readonly store: JsonStore<ProfilesFile>
   load(): Promise<StoredProfile[]>
+  /** Replaces the list whole (tests, and callers that already hold the lock's answer). */
   save(profiles: StoredProfile[]): Promise<void>
-  /** True when a load found a damaged file and fell back to the last good copy. */
+  report(): DataFileReport | null
+  /** True when a load found the file damaged and set it aside. */
   readonly recoveredFromCorruption: boolean
   /** Where the damaged file was kept, for the user to inspect. */
   readonly damagedCopy: string | null
@@ -20,43 +25,44 @@ export interface ProfileRepository {
   readonly restoredFromBackup: boolean
 }
 
+export const emptyProfilesFile = (): ProfilesFile => ({ version: 1, profiles: [] })
+
 export function createProfileRepository(dataDir: string): ProfileRepository {
-  const path = join(dataDir, 'profiles.json')
-  let queue: Promise<unknown> = Promise.resolve()
-  let recovered = false
-  let damagedCopy: string | null = null
-  let restoredFromBackup = false
+  const store = createJsonStore(join(dataDir, 'profiles.json'), profilesFileSchema, {
+    kind: 'profiles',
+    empty: emptyProfilesFile,
+    entries: { field: 'profiles', schema: storedProfileSchema, label: nameOf },
+  })
+  const damage = () => {
+    const report = store.report()
+    return report && report.damage !== null ? report : null
+  }
   return {
-    path,
+    path: store.path,
+    store,
+    load: async () => (await store.read()).profiles,
+    save: (profiles) => store.update((file) => file.write({ ...file.value, profiles })),
+    report: () => store.report(),
     get recoveredFromCorruption() {
-      return recovered
+      return damage() !== null
     },
     get damagedCopy() {
-      return damagedCopy
+      return store.report()?.damagedCopy ?? null
     },
     get restoredFromBackup() {
-      return restoredFromBackup
-    },
-    async load() {
-      const file = await readJsonWithFallback(path, { profiles: [] })
-      if (!file) return []
-      recovered ||= file.recovered
-      damagedCopy = file.damagedCopy ?? damagedCopy
-      if (file.recovered) restoredFromBackup = file.fromBackup ?? false
-      const parsed = profilesFileSchema.safeParse(file.value)
-      if (parsed.success) return parsed.data.profiles
-      // Keep every entry that is still well-formed rather than losing them all.
-      recovered = true
-      const entries = (file.value as { profiles?: unknown[] })?.profiles ?? []
-      return entries.flatMap((entry) => {
-        const one = storedProfileSchema.safeParse(entry)
-        return one.success ? [one.data] : []
-      })
-    },
-    save(profiles) {
-      const next = queue.then(() => writeJsonAtomic(path, { version: 1, profiles }))
-      queue = next.catch(() => undefined)
-      return next
+      return damage()?.outcome === 'restored-backup'
     },
   }
+}
+
+/** A kept entry's own name, if it still has a readable one. */
+export function nameOf(raw: unknown): string | null {
+  const name = (raw as { name?: unknown } | null)?.name
+  return typeof name === 'string' && name.trim() !== '' ? name.slice(0, 64) : null
+}
+
+/** The id of a kept entry, so its keychain secret is known to belong to someone. */
+export function idOf(raw: unknown): string | null {
+  const id = (raw as { id?: unknown } | null)?.id
+  return typeof id === 'string' && id !== '' ? id : null
 }

@@ -15,16 +15,22 @@ export const storedProfileSchema = z.object({
 })
 export type StoredProfile = z.infer<typeof storedProfileSchema>
 
+/**
+ * A keychain change in flight, written before the keychain is touched: if Cubeta stops
+ * half-way, the next start finishes or undoes it, so file and keychain agree again.
+ * - add: a secret is being saved for a profile not yet in the file;
+ * - delete: the profile has left the file, its secret is being removed;
+ * - replace: a new secret waits under `<account>:staged` to take the old one's place.
+ */
+export const pendingSecretSchema = z.object({
+  account: z.string().min(1),
+  change: z.enum(['add', 'delete', 'replace']),
+})
+export type PendingSecret = z.infer<typeof pendingSecretSchema>
+
 export const profilesFileSchema = z.object({
   version: z.literal(1),
   profiles: z.array(storedProfileSchema),
+  pendingSecrets: z.array(pendingSecretSchema).optional(),
 })
-
-/** What the AWS clients need to act as a profile. */
-export interface ProfileConnection {
-  accessKeyId: string
-  secretAccessKey: string
-  region: string
-  endpoint: string | null
-  forcePathStyle: boolean
-}
+export type ProfilesFile = z.infer<typeof profilesFileSchema>

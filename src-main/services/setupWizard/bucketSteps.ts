@@ -1,21 +1,11 @@
-import {
-  CreateBucketCommand,
-  GetBucketCorsCommand,
-  GetBucketPolicyCommand,
-  GetPublicAccessBlockCommand,
-  HeadBucketCommand,
-  PutBucketCorsCommand,
-  PutBucketPolicyCommand,
-  PutPublicAccessBlockCommand,
-  type CORSRule,
-  type S3Client,
-} from '@aws-sdk/client-s3'
+import { CreateBucketCommand, GetBucketCorsCommand, HeadBucketCommand, PutBucketCorsCommand, type CORSRule, type S3Client } from '@aws-sdk/client-s3'
 import { bucketNameProblems } from '../../contract/rules/bucketNameRule'
-import { cubetaStatements, mergeBucketPolicy, UnreadablePolicyError, type PolicyStatement } from '../../contract/rules/bucketPolicy'
-import { AppError } from '../../router/appError'
-import { awsErrorName, awsHttpStatus, toAppError } from '../aws/awsErrors'
-import { createBucketRequest } from './createBucketRequest'
-import { retryWithBackoff } from './retryWithBackoff'
+import { cubetaStatements, type PolicyStatement } from '../../contract/rules/bucketPolicy'
+import { AppError } from '../../core/appError'
+import { toAppError } from '../aws/awsErrors'
+import { awsErrorName, awsHttpStatus } from '../../core/awsErrorShape'
+import { createBucketRequest } from '../buckets/createBucketRequest'
+import { relaxBlockForPublicPolicy, writeMergedPolicy } from '../buckets/publicRead'
 import { recordCreated, setStep, type SetupSession } from './setupSession'
 
 const denied = (action: string) => (error: unknown) => toAppError(error, { action, endpoint: null })
@@ -80,55 +70,20 @@ const publicGetRule: CORSRule = {
 }
 
 /**
- * Public read, in the order real S3 needs
- *
- * 1. PutPublicAccessBlock relaxing only BlockPublicPolicy and RestrictPublicBuckets (the
- *    ACL flags stay on: ACLs are disabled on new buckets anyway);
- * 2. PutBucketPolicy, merged into any policy already there.
- * Step 2 fails with AccessDenied if step 1 is skipped. A policy naming a user created
- * seconds ago can be refused as "Invalid principal" while IAM propagates: retried.
+ * Public read, in the order real S3 needs (services/buckets/publicRead): Block Public
+ * Access relaxed first, then the policy merged into any that was there. Only real
+ * changes are recorded, so a rollback of a re-run doesn't undo the first run's work.
  */
 export async function applyPublicRead(session: SetupSession, s3: S3Client, userArn: string, onWait: (detail: string) => void) {
-  const { bucket, cors } = session.plan!
-  // Record only real changes, so a rollback of a re-run doesn't undo the first run's work.
-  const before = await s3.send(new GetPublicAccessBlockCommand({ Bucket: bucket })).then((a) => a.PublicAccessBlockConfiguration, () => undefined)
-  const alreadyRelaxed = before?.BlockPublicPolicy === false && before?.RestrictPublicBuckets === false
-  await s3
-    .send(new PutPublicAccessBlockCommand({
-      Bucket: bucket,
-      PublicAccessBlockConfiguration: { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: false, RestrictPublicBuckets: false },
-    }))
-    .catch((error) => {
-      throw denied('change the bucket’s Block Public Access settings (s3:PutBucketPublicAccessBlock)')(error)
-    })
-  if (!alreadyRelaxed) recordCreated(session, { kind: 'public-access-block', bucket })
+  const { bucket, cors, policy } = session.plan!
+  const relaxed = await relaxBlockForPublicPolicy(s3, bucket, (error, action) => denied(action)(error))
+  if (relaxed.changed) recordCreated(session, { kind: 'public-access-block', bucket })
 
-  const existing = await s3.send(new GetBucketPolicyCommand({ Bucket: bucket })).then(
-    (answer) => answer.Policy ?? null,
-    (error) => {
-      if (awsErrorName(error) === 'NoSuchBucketPolicy') return null
-      throw denied('read the bucket policy (s3:GetBucketPolicy)')(error)
-    },
+  const ours = cubetaStatements(bucket, userArn, policy)
+  const { existing, policyJson } = await writeMergedPolicy(s3, bucket, ours, (error, action) => denied(action)(error), (waitedMs) =>
+    onWait(`IAM is still publishing the new user… ${Math.round(waitedMs / 1000)} s`),
   )
-  let merged
-  try {
-    merged = mergeBucketPolicy(existing, cubetaStatements(bucket, userArn))
-  } catch (error) {
-    if (!(error instanceof UnreadablePolicyError)) throw error
-    throw new AppError('policy-unreadable', 'The bucket already has a policy Cubeta cannot read, so it will not replace it.', 'Fix or remove that policy in the S3 console, then run this step again.')
-  }
-  const policyJson = JSON.stringify(merged, null, 2)
-  await retryWithBackoff(() => s3.send(new PutBucketPolicyCommand({ Bucket: bucket, Policy: policyJson })), {
-    isRetryable: (error) => awsErrorName(error) === 'MalformedPolicy' && /principal/i.test((error as Error).message ?? ''),
-    maxWaitMs: 60_000,
-    onWait: ({ waitedMs }) => onWait(`IAM is still publishing the new user… ${Math.round(waitedMs / 1000)} s`),
-  }).catch((error) => {
-    if (awsErrorName(error) === 'MalformedPolicy') {
-      throw new AppError('malformed-policy', 'AWS refused the bucket policy as malformed.', 'Check that the existing policy is valid in the S3 console, then run this step again.')
-    }
-    throw denied('write the bucket policy (s3:PutBucketPolicy)')(error)
-  })
-  if (!hasStatements(existing, merged.Statement.slice(-2))) recordCreated(session, { kind: 'bucket-policy', bucket })
+  if (!hasStatements(existing, ours)) recordCreated(session, { kind: 'bucket-policy', bucket })
   session.state.bucketPolicyJson = policyJson
 
   if (cors) {
@@ -143,7 +98,6 @@ export async function applyPublicRead(session: SetupSession, s3: S3Client, userA
   setStep(session, 'publicRead', { status: 'done', detail: 'Objects are readable by URL; listing the bucket stays private.' })
 }
 
-/** Did the policy already hold exactly these statements (a re-run)? */
 /** Were our statements already there? AWS allows `Statement` to be one object, not a list. */
 export function hasStatements(existingJson: string | null, ours: PolicyStatement[]): boolean {
   if (!existingJson) return false

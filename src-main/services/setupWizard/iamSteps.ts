@@ -12,10 +12,12 @@ import {
   type IAMClient,
 } from '@aws-sdk/client-iam'
 import { leastPrivilegeUserPolicy } from '../../contract/rules/bucketPolicy'
-import { AppError } from '../../router/appError'
-import { awsErrorName, toAppError } from '../aws/awsErrors'
-import { maskKeyId } from '../profiles/maskKeyId'
+import { AppError } from '../../core/appError'
+import { toAppError } from '../aws/awsErrors'
+import { awsErrorName } from '../../core/awsErrorShape'
+import { maskKeyId } from '../../core/maskKeyId'
 import { recordCreated, setStep, type SetupSession } from './setupSession'
+import { rememberSecret } from '../../core/redact'
 
 export const s3FullAccessArn = 'arn:aws:iam::aws:policy/AmazonS3FullAccess'
 export const inlinePolicyName = (bucket: string) => `cubeta-${bucket}`.slice(0, 128)
@@ -118,6 +120,7 @@ export async function ensureAccessKey(session: SetupSession, iam: IAMClient): Pr
   })
   const accessKeyId = created.AccessKey?.AccessKeyId ?? ''
   session.newKey = { accessKeyId, secretAccessKey: created.AccessKey?.SecretAccessKey ?? '' }
+  rememberSecret(session.newKey.secretAccessKey)
   recordCreated(session, { kind: 'access-key', user: plan.userName, keyIdMasked: maskKeyId(accessKeyId) })
   setStep(session, 'accessKey', { status: 'done', detail: `Created the key ${maskKeyId(accessKeyId)}.` })
   return 'done'

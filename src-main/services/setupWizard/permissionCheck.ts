@@ -3,10 +3,13 @@
  *
  * IAM's SimulatePrincipalPolicy is the exact answer where it exists. Where it doesn't
  * (S3-compatible test servers), Cubeta reads the user's own policies and evaluates them
- * the way IAM does for identity policies: an explicit Deny wins, otherwise an Allow is
- * needed; `*` and `?` are wildcards. Resource scoping and conditions are not evaluated,
- * so this check can only miss a denial, never invent one.
+ * with the same evaluator as the URL doctor (contract/rules/policyEvaluator.ts): an
+ * explicit Deny wins, otherwise an Allow is needed; `*` and `?` are wildcards. Resource
+ * scoping and conditions are not known here, so this check can only miss a denial,
+ * never invent one.
  */
+import { evaluatePolicy } from '../../contract/rules/policyEvaluator'
+
 export interface IdentityStatement {
   Effect?: string
   Action?: string | string[]
@@ -26,22 +29,10 @@ export const setupActions = [
   's3:PutBucketPolicy',
 ] as const
 
-const asList = (value: string | string[] | undefined) => (value === undefined ? [] : Array.isArray(value) ? value : [value])
-
-export function actionMatches(pattern: string, action: string): boolean {
-  const regex = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i')
-  return regex.test(action)
-}
-
-const statementCovers = (statement: IdentityStatement, action: string) =>
-  statement.NotAction !== undefined
-    ? !asList(statement.NotAction).some((p) => actionMatches(p, action))
-    : asList(statement.Action).some((p) => actionMatches(p, action))
-
+/** Resources and conditions are left open (unknown), so a statement that might apply counts: only a sure denial is reported. */
 export function missingActions(statements: IdentityStatement[], actions: readonly string[]): string[] {
   return actions.filter((action) => {
-    const denied = statements.some((s) => s.Effect === 'Deny' && statementCovers(s, action))
-    const allowed = statements.some((s) => s.Effect === 'Allow' && statementCovers(s, action))
-    return denied || !allowed
+    const { decision } = evaluatePolicy({ Statement: statements }, { principal: { kind: 'caller' }, action, resource: null })
+    return decision === 'deny' || decision === 'implicit-deny'
   })
 }

@@ -1,7 +1,7 @@
-import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { CreatedResource, SetupPlan, SetupStep } from '../../contract/bridge'
-import { readJsonWithFallback, writeJsonAtomic } from '../dataFiles/atomicJsonFile'
+import { z } from 'zod'
+import type { CreatedResource, DataFileReport, SetupPlan, SetupStep } from '../../contract/bridge'
+import { createJsonStore } from '../dataFiles/jsonStore'
 
 /**
  * What an unfinished guided setup has created, on disk
@@ -22,32 +22,64 @@ export interface SetupRecord {
   updatedAt: string
 }
 
+const bridgeError = z.object({ code: z.string(), message: z.string(), hint: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() })
+const createdResource = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('user'), name: z.string() }),
+  z.object({ kind: z.literal('inline-policy'), user: z.string(), policyName: z.string() }),
+  z.object({ kind: z.literal('managed-policy'), user: z.string(), policyArn: z.string() }),
+  z.object({ kind: z.literal('access-key'), user: z.string(), keyIdMasked: z.string() }),
+  z.object({ kind: z.literal('bucket'), name: z.string(), region: z.string() }),
+  z.object({ kind: z.literal('public-access-block'), bucket: z.string() }),
+  z.object({ kind: z.literal('bucket-policy'), bucket: z.string() }),
+  z.object({ kind: z.literal('cors'), bucket: z.string() }),
+  z.object({ kind: z.literal('test-object'), bucket: z.string(), key: z.string() }),
+]) satisfies z.ZodType<CreatedResource>
+export const setupRecordSchema = z.object({
+  version: z.literal(1),
+  accountId: z.string(),
+  plan: z.object({
+    userName: z.string(),
+    userMode: z.enum(['new', 'existing']),
+    policy: z.enum(['least-privilege', 's3-full-access']),
+    bucket: z.string(),
+    region: z.string(),
+    cors: z.boolean(),
+    keepTestObject: z.boolean(),
+    deleteAccessKeyRef: z.string().nullable(),
+  }),
+  created: z.array(createdResource),
+  steps: z.array(
+    z.object({
+      id: z.enum(['user', 'userPolicy', 'accessKey', 'bucket', 'publicRead', 'propagation', 'verify']),
+      status: z.enum(['pending', 'running', 'waiting', 'done', 'failed']),
+      detail: z.string().nullable(),
+      error: bridgeError.nullable(),
+    }),
+  ),
+  newAccessKeyId: z.string().nullable(),
+  updatedAt: z.string(),
+}) satisfies z.ZodType<SetupRecord>
+
 export interface SetupJournal {
   load(): Promise<SetupRecord | null>
   save(record: SetupRecord): Promise<void>
   clear(): Promise<void>
   /** Resolves once every write asked for so far is on disk (before quitting). */
   idle(): Promise<void>
+  report?(): DataFileReport | null
 }
 
 export function createSetupJournal(dataDir: string): SetupJournal {
-  const path = join(dataDir, 'setup-journal.json')
-  let writing: Promise<unknown> = Promise.resolve()
-  const chain = (work: () => Promise<unknown>) => {
-    const next = writing.then(work)
-    writing = next.catch(() => undefined)
-    return next.then(() => undefined)
-  }
+  const store = createJsonStore<SetupRecord | null>(join(dataDir, 'setup-journal.json'), setupRecordSchema.nullable(), { kind: 'setup', empty: () => null })
   return {
     async load() {
-      await writing
-      const file = await readJsonWithFallback(path, null)
-      const record = file?.value as SetupRecord | null | undefined
-      return record && record.version === 1 && Array.isArray(record.created) && record.plan ? record : null
+      await store.idle()
+      return store.read()
     },
-    save: (record) => chain(() => writeJsonAtomic(path, record)),
-    clear: () => chain(async () => Promise.all([rm(path, { force: true }), rm(`${path}.bak`, { force: true })])),
-    idle: () => writing.then(() => undefined),
+    save: (record) => store.update((file) => file.write(record)),
+    clear: () => store.remove(),
+    idle: () => store.idle(),
+    report: () => store.report(),
   }
 }
 

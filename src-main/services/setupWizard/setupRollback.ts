@@ -18,7 +18,7 @@ import {
   type S3Client,
 } from '@aws-sdk/client-s3'
 import type { CreatedResource } from '../../contract/bridge'
-import { publicReadSid, userAccessSid } from '../../contract/rules/bucketPolicy'
+import { cubetaSids } from '../../contract/rules/bucketPolicy'
 import type { SetupSession } from './setupSession'
 
 /**
@@ -111,7 +111,7 @@ async function removeOurStatements(s3: S3Client, bucket: string) {
   const current = await s3.send(new GetBucketPolicyCommand({ Bucket: bucket })).then((a) => a.Policy ?? null, () => null)
   if (!current) return
   const policy = JSON.parse(current) as { Statement?: { Sid?: string }[] }
-  const others = (policy.Statement ?? []).filter((s) => s.Sid !== publicReadSid && s.Sid !== userAccessSid)
+  const others = (policy.Statement ?? []).filter((s) => !cubetaSids.includes(s.Sid ?? ''))
   if (others.length === 0) await s3.send(new DeleteBucketPolicyCommand({ Bucket: bucket }))
   else await s3.send(new PutBucketPolicyCommand({ Bucket: bucket, Policy: JSON.stringify({ ...policy, Statement: others }) }))
 }

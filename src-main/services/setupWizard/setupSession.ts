@@ -1,5 +1,5 @@
 import type { CreatedResource, SetupPlan, SetupState, SetupStep, SetupStepId } from '../../contract/bridge'
-import type { ProfileConnection } from '../profiles/storedProfile'
+import type { ProfileConnection } from '../aws/profileConnection'
 
 export const stepOrder: SetupStepId[] = ['user', 'userPolicy', 'accessKey', 'bucket', 'publicRead', 'propagation', 'verify']
 

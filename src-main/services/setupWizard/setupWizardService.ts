@@ -2,15 +2,17 @@ import { randomUUID } from 'node:crypto'
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts'
 import { DeleteAccessKeyCommand } from '@aws-sdk/client-iam'
 import type { PendingSetup, SetupAdmin, SetupFinish, SetupPlan, SetupStart, SetupState, SetupStepId } from '../../contract/bridge'
-import { AppError } from '../../router/appError'
+import { djangoMediaLocation } from '../../contract/rules/djangoLayout'
+import { objectUrl } from '../../contract/rules/publicUrl'
+import { AppError } from '../../core/appError'
 import type { AwsClientFactory } from '../aws/awsClients'
 import { toAppError } from '../aws/awsErrors'
-import { maskKeyId } from '../profiles/maskKeyId'
+import { maskKeyId } from '../../core/maskKeyId'
 import type { ProfileService } from '../profiles/profileService'
-import type { ProfileConnection } from '../profiles/storedProfile'
+import type { ProfileConnection } from '../aws/profileConnection'
 import { checkAdminPermissions } from './adminCheck'
 import { applyPublicRead, ensureBucket } from './bucketSteps'
-import { envLines, storagesSnippet, templateExample } from './djangoExport'
+import { envLines } from './djangoExport'
 import { ensureAccessKey, ensureUser, ensureUserPolicy } from './iamSteps'
 import { rollBack } from './setupRollback'
 import { createMemorySetupJournal, type SetupJournal } from './setupJournal'
@@ -200,23 +202,21 @@ export function createSetupWizard(deps: Deps): SetupWizard {
       session.admin = null
       session.state.status = 'finished'
       emit(session)
-      const publicUrl = session.state.verified.publicUrl
       return {
         profile,
         bucket,
         region,
-        publicUrl,
+        publicUrl: session.state.verified.publicUrl,
         testImageKept: session.plan.keepTestObject,
-        envMasked: envLines({ accessKeyId: maskKeyId(session.newKey.accessKeyId), secretAccessKey: '•'.repeat(12), bucket, region, exampleUrl: publicUrl }),
-        storagesSnippet: storagesSnippet(),
-        templateExample: templateExample(publicUrl),
+        mediaBaseUrl: objectUrl({ bucket, key: `${djangoMediaLocation}/`, region, endpoint: deps.clients.publicEndpoint }),
+        envMasked: envLines({ accessKeyId: maskKeyId(session.newKey.accessKeyId), secretAccessKey: '•'.repeat(12), bucket, region }),
       }
     },
 
     async revealEnv(sessionId) {
       const session = get(sessionId)
       if (!session.newKey || !session.plan) throw new AppError('setup-no-key', 'This setup has no new key to show.', 'Run the setup to the end first.')
-      return { env: envLines({ ...session.newKey, bucket: session.plan.bucket, region: session.plan.region, exampleUrl: '' }) }
+      return { env: envLines({ ...session.newKey, bucket: session.plan.bucket, region: session.plan.region }) }
     },
 
     async close(sessionId) {

@@ -1,12 +1,13 @@
 import { HeadBucketCommand, PutObjectCommand, DeleteObjectCommand, type S3Client } from '@aws-sdk/client-s3'
 import { GetPublicAccessBlockCommand, type S3ControlClient } from '@aws-sdk/client-s3-control'
+import { testImageKey } from '../../contract/rules/djangoLayout'
 import { objectUrl } from '../../contract/rules/publicUrl'
-import { AppError } from '../../router/appError'
-import { awsErrorName, awsHttpStatus, toAppError } from '../aws/awsErrors'
-import { retryWithBackoff, type BackoffOptions } from './retryWithBackoff'
+import { AppError } from '../../core/appError'
+import { toAppError } from '../aws/awsErrors'
+import { awsErrorName, awsHttpStatus } from '../../core/awsErrorShape'
+import { retryWithBackoff, type BackoffOptions } from '../../core/async/retryWithBackoff'
 import { recordCreated, setStep, type SetupSession } from './setupSession'
 import { makeTestPng } from './testImage'
-
 
 /** Errors a brand-new key gives while IAM spreads it around the world. */
 const notYetActive = (error: unknown) =>
@@ -48,7 +49,7 @@ export interface VerifyDeps {
  */
 export async function verifyPublicRead(session: SetupSession, deps: VerifyDeps) {
   const { bucket, region, keepTestObject } = session.plan!
-  const key = `cubeta-check/cubeta-check-${Date.now()}.png`
+  const key = testImageKey(Date.now())
   const image = makeTestPng()
   await deps.s3AsNewUser
     .send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: image, ContentType: 'image/png', CacheControl: 'no-cache' }))

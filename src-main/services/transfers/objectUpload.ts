@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises'
+import { readFile } from 'node:fs'
 import { Readable } from 'node:stream'
 import {
   AbortMultipartUploadCommand,
@@ -9,12 +9,13 @@ import {
   UploadPartCommand,
   type S3Client,
 } from '@aws-sdk/client-s3'
-import { AppError } from '../../router/appError'
-import { awsErrorName } from '../aws/awsErrors'
+import { AppError } from '../../core/appError'
+import { awsErrorName } from '../../core/awsErrorShape'
 import { exactChunks } from './exactChunks'
+import { leanPutterFor } from './leanPut'
 import { uploadParts } from './uploadParts'
-import type { Slots } from './requestSlots'
-import { retrying, type RetryContext } from './retryingRequest'
+import type { Slots } from '../../core/async/requestSlots'
+import { retrying, type RetryContext } from '../../core/async/retrying'
 
 export interface ObjectUpload {
   s3: S3Client
@@ -33,6 +34,8 @@ export interface ObjectUpload {
   retry: RetryContext
   /** A multipart upload to continue (after a restart), instead of starting one. */
   resumeUploadId?: string
+  /** Called just before CreateMultipartUpload: the journal's intent, so a kill before the id is kept orphans nothing. */
+  onMultipartStarting(): Promise<void>
   /** Called once the multipart upload exists, before any part is sent: the journal entry. */
   onMultipartStarted(uploadId: string): Promise<void>
   onBytesDone(bytes: number): void
@@ -56,11 +59,9 @@ async function putWhole(o: ObjectUpload) {
   const held = Math.max(o.size, 1)
   await o.memory.acquire(held)
   try {
-    const body = typeof o.body === 'function' ? await o.body() : 'path' in o.body ? await readFile(o.body.path) : await wholeStream(o.body, o.size)
+    const body = typeof o.body === 'function' ? await o.body() : 'path' in o.body ? await readWholeFile(o.body.path) : await wholeStream(o.body, o.size)
     assertSize(o, body.length)
-    await o.requests.run(() =>
-      retrying((abortSignal) => o.s3.send(new PutObjectCommand({ Bucket: o.bucket, Key: o.key, Body: body, ContentLength: body.length, ...o.headers }), { abortSignal }), o.retry),
-    )
+    await sendPut(o, body)
     o.onBytesDone(body.length)
   } finally {
     o.memory.release(held)
@@ -72,6 +73,7 @@ async function putInParts(o: ObjectUpload) {
   let uploadId = o.resumeUploadId && uploaded !== null ? o.resumeUploadId : undefined
   const done = uploaded ?? new Map<number, string>()
   if (!uploadId) {
+    await o.onMultipartStarting()
     const created = await o.requests.run(() => retrying((abortSignal) => o.s3.send(new CreateMultipartUploadCommand({ Bucket: o.bucket, Key: o.key, ...o.headers }), { abortSignal }), o.retry))
     uploadId = created.UploadId!
     await o.onMultipartStarted(uploadId)
@@ -97,16 +99,10 @@ async function putInParts(o: ObjectUpload) {
     while (inFlight.size >= o.parallelParts) await Promise.race(inFlight)
     const number = part.number
     const chunk = part.bytes
-    const sending = o.requests
-      .run(() =>
-        retrying(
-          (abortSignal) => o.s3.send(new UploadPartCommand({ Bucket: o.bucket, Key: o.key, UploadId: id, PartNumber: number, Body: chunk, ContentLength: chunk.length }), { abortSignal }),
-          o.retry,
-        ),
-      )
+    const sending = sendPut(o, chunk, { uploadId: id, number })
       .then(
-        (answer) => {
-          done.set(number, answer.ETag!)
+        (etag) => {
+          done.set(number, etag!)
           o.onBytesDone(chunk.length)
         },
         (error: unknown) => {
@@ -126,6 +122,33 @@ async function putInParts(o: ObjectUpload) {
   const parts = [...done.entries()].filter(([n]) => n <= partNumber).sort(([a], [b]) => a - b).map(([PartNumber, ETag]) => ({ PartNumber, ETag }))
   await o.requests.run(() =>
     retrying((abortSignal) => o.s3.send(new CompleteMultipartUploadCommand({ Bucket: o.bucket, Key: o.key, UploadId: id, MultipartUpload: { Parts: parts } }), { abortSignal }), o.retry),
+  )
+}
+
+/**
+ * One PUT of bytes held in memory (a small object, or a part), tried again as one request
+ *
+ * The lean PUT (leanPut.ts) goes first; what it does not understand goes through the SDK
+ * in the same try. When the server then takes the SDK's request, it is the lean one it
+ * refuses (a header, UNSIGNED-PAYLOAD): the rest of the batch goes through the SDK.
+ */
+function sendPut(o: ObjectUpload, body: Buffer, part?: { uploadId: string; number: number }): Promise<string | undefined> {
+  const lean = leanPutterFor(o.s3)
+  return o.requests.run(() =>
+    retrying(async (abortSignal) => {
+      let fellBack: string | null = null
+      if (lean.enabled) {
+        const outcome = await lean.put({ bucket: o.bucket, key: o.key, body, ...(part ? { part } : { headers: o.headers }) }, abortSignal)
+        if ('etag' in outcome) return outcome.etag
+        fellBack = outcome.fallback
+        if (outcome.sticky) lean.disable(fellBack)
+      }
+      const answer = part
+        ? await o.s3.send(new UploadPartCommand({ Bucket: o.bucket, Key: o.key, UploadId: part.uploadId, PartNumber: part.number, Body: body, ContentLength: body.length }), { abortSignal })
+        : await o.s3.send(new PutObjectCommand({ Bucket: o.bucket, Key: o.key, Body: body, ContentLength: body.length, ...o.headers }), { abortSignal })
+      if (fellBack !== null) lean.disable(fellBack)
+      return answer.ETag
+    }, o.retry),
   )
 }
 
@@ -162,6 +185,14 @@ export async function abandonMultipart(s3: S3Client, bucket: string, key: string
   } catch (error) {
     if (awsErrorName(error) !== 'NoSuchUpload') throw error
   }
+}
+
+/**
+ * A small file's bytes in one read, with the callback readFile: fs.promises.readFile opens
+ * a FileHandle and awaits each step, and measured ~7 % slower over 5,000 small files.
+ */
+export function readWholeFile(path: string): Promise<Buffer> {
+  return new Promise((resolve, reject) => readFile(path, (error, bytes) => (error ? reject(error) : resolve(bytes))))
 }
 
 async function wholeStream(stream: Readable, size: number): Promise<Buffer> {

@@ -1,5 +1,5 @@
 import { readdir, stat } from 'node:fs/promises'
-import { basename, join, relative, sep } from 'node:path'
+import { join, relative, sep } from 'node:path'
 
 export interface SourceFile {
   absolutePath: string
@@ -8,28 +8,34 @@ export interface SourceFile {
   size: number
 }
 
+/** A dropped or picked item on disk, and where it goes under the upload's prefix. */
+export interface SourceItem {
+  path: string
+  relativePath: string
+}
+
 /**
  * Dropped files and folders, as the list of files to upload
  *
- * Folders recurse and keep their relative paths under the folder's own name, as a
- * desktop copy would. Symbolic links are not followed, so a link loop can't run away.
+ * A file goes to its own relative path; a folder's files go under the folder's, keeping
+ * their paths inside it, as a desktop copy would. Symbolic links inside a folder are not
+ * followed, so a link loop can't run away.
  */
-export async function listSourceFiles(paths: string[]): Promise<SourceFile[]> {
+export async function listSourceFiles(items: SourceItem[]): Promise<SourceFile[]> {
   const files: SourceFile[] = []
-  for (const path of paths) {
-    const info = await stat(path)
+  for (const item of items) {
+    const info = await stat(item.path)
     if (info.isFile()) {
-      files.push({ absolutePath: path, relativePath: basename(path), size: info.size })
+      files.push({ absolutePath: item.path, relativePath: item.relativePath, size: info.size })
       continue
     }
     if (!info.isDirectory()) continue
-    const parent = join(path, '..')
-    for (const entry of await readdir(path, { recursive: true, withFileTypes: true })) {
+    for (const entry of await readdir(item.path, { recursive: true, withFileTypes: true })) {
       if (!entry.isFile()) continue
       const absolutePath = join(entry.parentPath, entry.name)
       files.push({
         absolutePath,
-        relativePath: relative(parent, absolutePath).split(sep).join('/'),
+        relativePath: `${item.relativePath}/${relative(item.path, absolutePath).split(sep).join('/')}`,
         size: (await stat(absolutePath)).size,
       })
     }

@@ -1,22 +1,20 @@
-import { readFile, stat } from 'node:fs/promises'
 import { randomUUID } from 'node:crypto'
 import type { Readable } from 'node:stream'
 import type { S3Client } from '@aws-sdk/client-s3'
-import type { ConflictChoice, TransfersSnapshot } from '../../contract/bridge'
-import { AppError } from '../../router/appError'
-import { toAppError } from '../aws/awsErrors'
-import { contentTypeFor } from './contentTypeFor'
-import { existingUnderPrefix, findExisting, freeKeepBothKey, type ExistingObject } from './conflictCheck'
-import { abandonMultipart, uploadObject } from './objectUpload'
-import { partSizeFor } from './partSize'
-import { createSlots } from './requestSlots'
-import type { RetryContext } from './retryingRequest'
+import type { BridgeError, TransferStatus, TransfersSnapshot } from '../../contract/bridge'
+import { uploadKeyProblem, wellFormed } from './uploadKeyRule'
+import { createSlots } from '../../core/async/requestSlots'
+import { createSnapshotEmitter } from './snapshotEmitter'
+import { listingCheckFrom } from './transferConflicts'
+import { createTransferControls } from './transferControls'
 import { createMemoryJournal, type JournalEntry, type TransferJournal } from './transferJournal'
-import { isTerminal, snapshotOf, type Batch, type Transfer } from './transferState'
-import { sampleRate, startRate } from './transferRate'
-
-/** Where an upload's bytes come from: a file on disk, or the page (browser mode). */
-export type UploadSource = { kind: 'path'; path: string; modifiedMs?: number } | { kind: 'page' }
+import { createQueueRows } from './transferQueue'
+import { startRate } from './transferRate'
+import { createRunner } from './transferRunner'
+import { createSender } from './transferSender'
+import type { RowWindow } from './transferSnapshot'
+import { isDoneRow, type Batch, type Transfer } from './transferState'
+import { createPageStreams, type UploadSource } from './uploadSources'
 
 export interface EngineDeps {
   /** An S3 client for the profile, in the bucket's region. */
@@ -43,13 +41,17 @@ export interface NewUpload {
   relativePath: string
   size: number
   source: UploadSource
+  /** Overrides the batch's Cache-Control for this file (sync's rules by pattern). */
+  cacheControl?: string | null
 }
 
-/** A dropped folder this big is checked for conflicts with one listing, not a HEAD per file. */
-const listingCheckFrom = 8
-const listingCheckLimit = 20_000
-/** How long a cancel may spend aborting a multipart upload on the server. */
-const abortGraceMs = 15_000
+export interface EnqueueOptions {
+  /**
+   * The caller has already compared both sides (sync's preview) and decided to replace
+   * what is there: no existence check and no question.
+   */
+  replaceExisting?: boolean
+}
 
 /**
  * The transfer queue
@@ -58,7 +60,7 @@ const abortGraceMs = 15_000
  * one pool of requests and one memory budget, so a folder of 5,000 photos and a 2 GB
  * video both keep the line full. Before each upload the key is checked: an existing
  * object is never overwritten silently; the user chooses overwrite, skip or keep both,
- * optionally for the rest of the batch. Each request retries on its own (retrying.ts);
+ * optionally for the rest of the batch. Each request retries on its own (core/async/retrying);
  * when the network is gone the file says so and waits. A multipart upload is journaled
  * from its first byte until it completes or is aborted, so a kill can be resumed and a
  * cancel or failure leaves no parts behind.
@@ -68,24 +70,26 @@ export function createTransferEngine(deps: EngineDeps) {
   const journal = deps.journal ?? createMemoryJournal()
   const requests = createSlots(deps.maxRequests ?? 16)
   const memory = createSlots(deps.memoryBudget ?? 96 * 1024 * 1024)
-  const transfers: Transfer[] = []
+  const queue = createQueueRows()
   const batches = new Map<string, Batch>()
-  const pageStreams = new Map<string, (stream: Readable) => void>()
-  let finished: TransfersSnapshot['finishedBatches'] = []
-  let emitTimer: NodeJS.Timeout | null = null
-
-  const snapshot = () => snapshotOf(transfers, finished)
-  const emitNow = () => {
-    if (emitTimer) clearTimeout(emitTimer)
-    emitTimer = null
-    reportFinishedBatches()
-    deps.onChange(snapshot())
-    finished = []
-  }
-  // Progress and finished files are frequent: they are batched to ~5 snapshots a second.
-  const emitSoon = () => {
-    emitTimer ??= setTimeout(emitNow, 200)
-  }
+  const pages = createPageStreams({ requestBytes: deps.requestBytes, timeoutMs: deps.pageTimeoutMs ?? 60_000 })
+  const emitter = createSnapshotEmitter({ queue, batches }, deps.onChange)
+  const { snapshot, now: emitNow, soon: emitSoon } = emitter
+  const sender = createSender({ requests, memory, journal, pages, partsPerFile: deps.partsPerFile ?? 8, now, emitSoon, emitNow })
+  const runner = createRunner({ queue, batches, s3For: deps.s3For, maxConcurrentFiles: deps.maxConcurrentFiles, requests, pages, sender, emitSoon, emitNow })
+  const controls = createTransferControls({
+    queue,
+    batches,
+    giveUp: sender.giveUp,
+    clientFor: runner.clientFor,
+    now,
+    emitNow,
+    restart() {
+      runner.rescan()
+      runner.pump()
+      emitNow()
+    },
+  })
 
   const newTransfer = (batch: Batch, fields: Pick<Transfer, 'key' | 'name' | 'size' | 'source'> & Partial<Transfer>): Transfer => ({
     id: randomUUID(),
@@ -99,7 +103,9 @@ export function createTransferEngine(deps: EngineDeps) {
     abort: null,
     uploadId: null,
     resumeUploadId: null,
+    multipartSince: null,
     cancelled: false,
+    slot: -1,
     ...fields,
   })
 
@@ -109,239 +115,49 @@ export function createTransferEngine(deps: EngineDeps) {
     return batch
   }
 
-  function enqueue(profileId: string, bucket: string, prefix: string, files: NewUpload[], cacheControl: string | null) {
+  function enqueue(profileId: string, bucket: string, prefix: string, files: NewUpload[], cacheControl: string | null, options: EnqueueOptions = {}) {
     const batch = newBatch(profileId, bucket, prefix, cacheControl)
-    if (files.length >= listingCheckFrom) batch.existingIndex = 'wanted'
-    const created = files.map((file) => newTransfer(batch, { key: `${prefix}${file.relativePath}`, name: file.relativePath, size: file.size, source: file.source }))
-    transfers.push(...created)
+    if (options.replaceExisting) batch.choice = 'overwrite'
+    else if (files.length >= listingCheckFrom) batch.existingIndex = 'wanted'
+    const created = files.map((file) => {
+      const key = `${prefix}${file.relativePath}`
+      // A key S3 would refuse is refused here, per file, and never sent.
+      const problem = uploadKeyProblem(key, file.relativePath)
+      if (problem) return newTransfer(batch, { key: wellFormed(key), name: wellFormed(file.relativePath), size: file.size, source: file.source, status: 'failed', error: problem.toBridge(), refused: true })
+      return newTransfer(batch, {
+        key,
+        name: file.relativePath,
+        size: file.size,
+        source: file.source,
+        ...(file.cacheControl !== undefined ? { cacheControl: file.cacheControl } : {}),
+        ...(options.replaceExisting ? { existing: false as const } : {}),
+      })
+    })
+    queue.add(created)
     emitNow()
-    pump()
+    runner.pump()
     return { batchId: batch.id, transferIds: created.map((t) => t.id) }
-  }
-
-  // Files being worked on, and where the first queued file may be: with thousands of
-  // files, scanning the whole queue each time one finishes would cost more than the file.
-  let active = 0
-  let scanFrom = 0
-  const requeued = () => {
-    scanFrom = 0
-  }
-
-  function pump() {
-    let free = deps.maxConcurrentFiles - active
-    for (; scanFrom < transfers.length && free > 0; scanFrom++) {
-      const next = transfers[scanFrom]!
-      if (next.status !== 'queued') continue
-      free--
-      next.status = 'checking'
-      active++
-      void run(next).finally(() => {
-        active--
-        // 5,000 small files finish in seconds: a snapshot per file would cost more than
-        // the uploads. The panel gets at most ~5 a second, like progress.
-        emitSoon()
-        pump()
-      })
-    }
-  }
-
-  async function run(transfer: Transfer) {
-    const batch = batches.get(transfer.batchId)!
-    transfer.abort = new AbortController()
-    let s3: S3Client | null = null
-    try {
-      s3 = await clientFor(batch)
-      const proceed = transfer.resumeUploadId ? true : await settleConflict(transfer, batch, s3)
-      if (!proceed) return
-      if (transfer.cancelled) throw transfer.abort.signal.reason
-      transfer.status = 'running'
-      emitSoon()
-      await upload(transfer, batch, s3)
-      transfer.status = 'done'
-      transfer.transferred = transfer.size
-      await forget(transfer)
-    } catch (error) {
-      if (s3) await giveUp(transfer, s3).catch(() => undefined)
-      if (transfer.cancelled) {
-        transfer.status = 'cancelled'
-        return
-      }
-      transfer.status = 'failed'
-      transfer.transferred = 0
-      transfer.error = toAppError(error, { action: `upload ${transfer.name}`, endpoint: null }).toBridge()
-    } finally {
-      transfer.abort = null
-      pageStreams.delete(transfer.id)
-    }
-  }
-
-  /** False when the file waits for the user's answer or is skipped. */
-  async function settleConflict(transfer: Transfer, batch: Batch, s3: S3Client): Promise<boolean> {
-    if (transfer.existing === null) transfer.existing = await existingAt(batch, s3, transfer.key)
-    if (transfer.existing === false) return true
-    const choice = batch.choice ?? transfer.choice
-    if (!choice) {
-      transfer.status = 'waiting-conflict'
-      return false
-    }
-    if (choice === 'skip') {
-      transfer.status = 'skipped'
-      return false
-    }
-    if (choice === 'keep-both') transfer.key = await freeKeepBothKey(s3, batch.bucket, transfer.key)
-    return true
-  }
-
-  async function existingAt(batch: Batch, s3: S3Client, key: string): Promise<ExistingObject> {
-    if (batch.existingIndex === 'wanted') batch.existingIndex = requests.run(() => existingUnderPrefix(s3, batch.bucket, batch.prefix, listingCheckLimit))
-    const index = batch.existingIndex ? await batch.existingIndex : null
-    if (index) return index.get(key) ?? false
-    return requests.run(() => findExisting(s3, batch.bucket, key))
-  }
-
-  async function upload(transfer: Transfer, batch: Batch, s3: S3Client) {
-    const partSize = partSizeFor(transfer.size)
-    const contentType = contentTypeFor(transfer.key)
-    const whole = transfer.size <= partSize && !transfer.resumeUploadId
-    // Only a multipart upload is journaled, and only it needs the file's date to resume.
-    const modifiedMs = transfer.source.kind === 'path' && !whole ? await unchangedSince(transfer) : 0
-    const path = transfer.source.kind === 'path' ? transfer.source.path : null
-    const body = path === null ? await bytesFromPage(transfer) : whole ? () => readFile(path) : { path }
-    transfer.transferred = 0
-    await uploadObject({
-      s3,
-      bucket: batch.bucket,
-      key: transfer.key,
-      size: transfer.size,
-      body,
-      partSize,
-      parallelParts: deps.partsPerFile ?? 8,
-      headers: { ContentType: contentType, ...(batch.cacheControl ? { CacheControl: batch.cacheControl } : {}) },
-      requests,
-      memory,
-      retry: retryContextFor(transfer),
-      ...(transfer.resumeUploadId ? { resumeUploadId: transfer.resumeUploadId } : {}),
-      onMultipartStarted: async (uploadId) => {
-        transfer.uploadId = uploadId
-        await journal.put({
-          id: transfer.id,
-          profileId: batch.profileId,
-          bucket: batch.bucket,
-          key: transfer.key,
-          name: transfer.name,
-          size: transfer.size,
-          partSize,
-          uploadId,
-          contentType,
-          cacheControl: batch.cacheControl,
-          source: transfer.source.kind === 'path' ? { kind: 'path', path: transfer.source.path, modifiedMs } : { kind: 'page' },
-          startedAt: new Date(now()).toISOString(),
-        })
-      },
-      onBytesDone: (bytes) => {
-        transfer.transferred += bytes
-        transfer.rate = sampleRate(transfer.rate, transfer.transferred, now())
-        emitSoon()
-      },
-    })
-    if (transfer.resumeUploadId && !transfer.uploadId) transfer.uploadId = transfer.resumeUploadId
-  }
-
-  function retryContextFor(transfer: Transfer): RetryContext {
-    return {
-      signal: transfer.abort!.signal,
-      onNetworkWait(waiting) {
-        if (transfer.status === 'running' || transfer.status === 'waiting-network') transfer.status = waiting ? 'waiting-network' : 'running'
-        emitNow()
-      },
-    }
-  }
-
-  /** A resumed upload must read the very file it started with. */
-  async function unchangedSince(transfer: Transfer): Promise<number> {
-    const source = transfer.source as Extract<UploadSource, { kind: 'path' }>
-    const info = await stat(source.path).catch(() => null)
-    if (!info) throw new AppError('source-missing', `${transfer.name} is no longer on disk.`, 'Discard this upload, or put the file back and resume.', { name: transfer.name })
-    if (info.size !== transfer.size || (source.modifiedMs !== undefined && Math.abs(info.mtimeMs - source.modifiedMs) > 1)) {
-      throw new AppError('source-changed', `${transfer.name} changed since its upload began.`, 'Upload it again; the partial upload has been removed.', { name: transfer.name })
-    }
-    return info.mtimeMs
-  }
-
-  /**
-   * After a cancel or failure: no parts are left on the server, and nothing to resume.
-   * If the server can't be reached to abort, the journal entry stays, so the next start
-   * shows the upload again and Discard can finish the job.
-   */
-  async function giveUp(transfer: Transfer, s3: S3Client) {
-    const uploadId = transfer.uploadId ?? transfer.resumeUploadId
-    if (uploadId) await abandonMultipart(s3, transfer.bucket, transfer.key, uploadId, { signal: AbortSignal.timeout(abortGraceMs), onNetworkWait: () => undefined })
-    await forget(transfer)
-  }
-
-  async function forget(transfer: Transfer) {
-    transfer.uploadId = null
-    transfer.resumeUploadId = null
-    await journal.remove(transfer.id).catch(() => undefined)
-  }
-
-  function bytesFromPage(transfer: Transfer): Promise<Readable> {
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        pageStreams.delete(transfer.id)
-        reject(new AppError('page-gone', `The page stopped sending ${transfer.name}.`, 'Keep the Cubeta page open while files upload, then retry the failed ones.', { name: transfer.name }))
-      }, deps.pageTimeoutMs ?? 60_000)
-      pageStreams.set(transfer.id, (stream) => {
-        clearTimeout(timer)
-        resolve(stream)
-      })
-      transfer.abort?.signal.addEventListener('abort', () => {
-        clearTimeout(timer)
-        pageStreams.delete(transfer.id)
-        reject(transfer.abort?.signal.reason)
-      })
-      deps.requestBytes(transfer.id)
-    })
-  }
-
-  /**
-   * One client per batch: building one per file re-reads the profile, re-runs the SDK's
-   * configuration chain and opens a new connection each time, which is most of the cost
-   * of a small file. It lives as long as the batch's work.
-   */
-  function clientFor(batch: Batch): Promise<S3Client> {
-    batch.s3 ??= deps.s3For(batch.profileId, batch.bucket).catch((error: unknown) => {
-      batch.s3 = null
-      throw error
-    })
-    return batch.s3
-  }
-
-  function reportFinished(batchId: string) {
-    const batch = batches.get(batchId)
-    if (!batch || batch.reported) return
-    const own = transfers.filter((t) => t.batchId === batch.id)
-    if (own.some((t) => !isTerminal(t.status))) return
-    batch.reported = true
-    batch.s3 = null
-    finished.push({ batchId: batch.id, bucket: batch.bucket, prefix: batch.prefix, keys: own.filter((t) => t.status === 'done').map((t) => t.key) })
-  }
-
-  function reportFinishedBatches() {
-    for (const batch of batches.values()) reportFinished(batch.id)
   }
 
   /** Interrupted uploads from the journal, shown for the user to resume or discard. */
   function restore(entries: JournalEntry[]) {
     for (const entry of entries) {
-      if (transfers.some((t) => t.id === entry.id)) continue
+      if (queue.get(entry.id)) continue
       const batch = newBatch(entry.profileId, entry.bucket, '', entry.cacheControl)
-      const transfer = newTransfer(batch, { key: entry.key, name: entry.name, size: entry.size, source: entry.source, status: 'interrupted', resumeUploadId: entry.uploadId })
+      const transfer = newTransfer(batch, { key: entry.key, name: entry.name, size: entry.size, source: entry.source, status: 'interrupted', resumeUploadId: entry.uploadId, multipartSince: entry.uploadId ? null : Date.parse(entry.startedAt) })
       transfer.id = entry.id
-      transfers.push(transfer)
+      queue.add([transfer])
     }
     emitNow()
   }
+
+  /** Each action answers with the snapshot the user's action led to. */
+  const answering =
+    <A extends unknown[]>(act: (...args: A) => void) =>
+    (...args: A): TransfersSnapshot => {
+      act(...args)
+      return snapshot()
+    }
 
   return {
     enqueue,
@@ -354,96 +170,39 @@ export function createTransferEngine(deps: EngineDeps) {
 
     /** Browser mode: the page's PUT body for a transfer. Resolves when the upload ends. */
     provideBytes(transferId: string, stream: Readable): boolean {
-      const take = pageStreams.get(transferId)
-      if (!take) return false
-      take(stream)
-      return true
+      return pages.provide(transferId, stream)
     },
 
     /** Waits for a transfer to leave the running states (used by the browser-mode PUT handler). */
-    async settled(transferId: string): Promise<Transfer | undefined> {
-      for (;;) {
-        const transfer = transfers.find((t) => t.id === transferId)
-        if (!transfer || isTerminal(transfer.status) || transfer.status === 'waiting-conflict' || transfer.status === 'interrupted') return transfer
-        await new Promise((r) => setTimeout(r, 50))
-      }
+    settled: emitter.settled,
+
+    /** One file's state, by id (a sync run follows its own files this way); undefined once cleared. */
+    stateOf(transferId: string): { status: TransferStatus; size: number; transferred: number; error: BridgeError | null } | undefined {
+      const row = queue.get(transferId)
+      if (!row) return undefined
+      return isDoneRow(row) ? { status: 'done', size: row.size, transferred: row.size, error: null } : { status: row.status, size: row.size, transferred: row.transferred, error: row.error }
     },
 
-    resolveConflict(batchId: string, choice: ConflictChoice, applyToAll: boolean) {
-      requeued()
-      const batch = batches.get(batchId)
-      if (!batch) throw new AppError('batch-gone', 'That upload batch has ended.', 'Start the upload again.')
-      if (applyToAll) batch.choice = choice
-      const waiting = transfers.filter((t) => t.batchId === batchId && t.status === 'waiting-conflict')
-      for (const transfer of applyToAll ? waiting : waiting.slice(0, 1)) {
-        transfer.choice = choice
-        transfer.status = 'queued'
-      }
-      pump()
-      emitNow()
+    /** Cubeta's own interrupted uploads in a bucket, for the incomplete-uploads list. */
+    interruptedIn(bucket: string): { id: string; key: string }[] {
+      return queue.full().filter((t) => t.bucket === bucket && t.status === 'interrupted').map((t) => ({ id: t.id, key: t.key }))
+    },
+
+    /** The rows the panel shows: this snapshot and every later one carry them. */
+    showRows(window: RowWindow): TransfersSnapshot {
+      queue.setWindow(window)
       return snapshot()
     },
 
+    resolveConflict: answering(controls.resolveConflict),
     async cancel(ids: string[] | null) {
-      const targets = transfers.filter((t) => (ids === null || ids.includes(t.id)) && !isTerminal(t.status))
-      const interrupted = targets.filter((t) => t.status === 'interrupted')
-      for (const transfer of targets) {
-        transfer.cancelled = true
-        if (transfer.abort) transfer.abort.abort(new AppError('cancelled', 'Cancelled.', ''))
-        else transfer.status = 'cancelled'
-      }
-      await discardInterrupted(interrupted)
-      emitNow()
+      await controls.cancel(ids)
       return snapshot()
     },
-
-    /** Continue interrupted uploads from the parts the server already has. */
-    resume(ids: string[]) {
-      requeued()
-      for (const transfer of transfers.filter((t) => ids.includes(t.id) && t.status === 'interrupted')) transfer.status = 'queued'
-      pump()
-      emitNow()
-      return snapshot()
-    },
-
-    retryFailed() {
-      requeued()
-      for (const transfer of transfers.filter((t) => t.status === 'failed')) {
-        Object.assign(transfer, { status: 'queued', error: null, transferred: 0, rate: startRate(now()), cancelled: false })
-        batches.get(transfer.batchId)!.reported = false
-      }
-      pump()
-      emitNow()
-      return snapshot()
-    },
-
-    clearFinished() {
-      requeued()
-      for (let i = transfers.length - 1; i >= 0; i--) if (isTerminal(transfers[i]!.status)) transfers.splice(i, 1)
-      for (const [id] of batches) if (!transfers.some((t) => t.batchId === id)) batches.delete(id)
-      emitNow()
-      return snapshot()
-    },
-  }
-
-  /** Discarding an interrupted upload aborts it on the server, then forgets it. */
-  async function discardInterrupted(list: Transfer[]) {
-    await Promise.all(
-      list.map(async (transfer) => {
-        const batch = batches.get(transfer.batchId)!
-        try {
-          const s3 = await clientFor(batch)
-          await giveUp(transfer, s3)
-          transfer.status = 'cancelled'
-        } catch (error) {
-          transfer.status = 'interrupted'
-          transfer.cancelled = false
-          transfer.error = toAppError(error, { action: `discard ${transfer.name}`, endpoint: null }).toBridge()
-        }
-      }),
-    )
+    resume: answering(controls.resume),
+    retryFailed: answering(controls.retryFailed),
+    clearFinished: answering(controls.clearFinished),
   }
 }
 
 export type TransferEngine = ReturnType<typeof createTransferEngine>
-export type { ExistingObject }

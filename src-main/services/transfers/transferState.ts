@@ -1,8 +1,8 @@
-import type { BridgeError, ConflictChoice, TransferStatus, TransfersSnapshot, TransferView } from '../../contract/bridge'
+import type { BridgeError, ConflictChoice, TransferStatus } from '../../contract/bridge'
 import type { S3Client } from '@aws-sdk/client-s3'
 import type { ExistingObject } from './conflictCheck'
-import type { UploadSource } from './transferEngine'
-import { etaSeconds, type RateState } from './transferRate'
+import type { UploadSource } from './uploadSources'
+import type { RateState } from './transferRate'
 
 /** One file in the queue, with what only the main process may hold. */
 export interface Transfer {
@@ -19,14 +19,47 @@ export interface Transfer {
   source: UploadSource
   existing: ExistingObject | null
   choice?: ConflictChoice
+  /** Set when this file's Cache-Control differs from its batch's (sync rules). */
+  cacheControl?: string | null
   /** Aborts this file's requests (cancel). Null when it isn't running. */
   abort: AbortController | null
   /** The multipart upload in progress, once S3 has given its id. */
   uploadId: string | null
   /** An interrupted multipart upload (from the journal) to continue. */
   resumeUploadId: string | null
+  /**
+   * When CreateMultipartUpload was (about to be) sent, while its id is unknown: a kill or
+   * a lost answer. The id is then found by key and time (multipartIntent.ts).
+   */
+  multipartSince: number | null
   cancelled: boolean
+  /** Its key can't exist in S3 (too long, not text): failed before queueing, never retried. */
+  refused?: boolean
+  /** Its place in the queue's rows, so finishing can swap it for a DoneRow without a search. */
+  slot: number
 }
+
+/**
+ * A file that is done, kept as little as the panel needs to show it: its source, rate,
+ * abort controller and the rest go, so 50,000 finished files cost less than 50,000
+ * queued ones (the bench's load scenario measures it).
+ */
+export interface DoneRow {
+  readonly id: string
+  readonly batchId: string
+  readonly bucket: string
+  readonly key: string
+  readonly name: string
+  readonly size: number
+  readonly status: 'done'
+}
+
+export type QueueRow = Transfer | DoneRow
+
+export const isDoneRow = (row: QueueRow): row is DoneRow => !('source' in row)
+
+/** What a finished file keeps. */
+export const doneRowOf = (t: Transfer): DoneRow => ({ id: t.id, batchId: t.batchId, bucket: t.bucket, key: t.key, name: t.name, size: t.size, status: 'done' })
 
 export interface Batch {
   id: string
@@ -45,60 +78,4 @@ export interface Batch {
 
 export const isTerminal = (status: TransferStatus) => status === 'done' || status === 'failed' || status === 'cancelled' || status === 'skipped'
 /** Work the queue is doing or about to do; an interrupted upload waits for the user. */
-const isActive = (status: TransferStatus) => !isTerminal(status) && status !== 'interrupted'
-
-/** What crosses the bridge: views and totals, never a path on disk or a stream. */
-export function snapshotOf(transfers: Transfer[], finishedBatches: TransfersSnapshot['finishedBatches']): TransfersSnapshot {
-  const views = transfers.map(viewOf)
-  const unfinished = transfers.filter((t) => isActive(t.status))
-  const bytes = transfers.reduce((sum, t) => sum + t.size, 0)
-  const transferred = transfers.reduce((sum, t) => sum + t.transferred, 0)
-  const unfinishedBytes = unfinished.reduce((sum, t) => sum + t.size, 0)
-  const unfinishedDone = unfinished.reduce((sum, t) => sum + t.transferred, 0)
-  const waiting = transfers.filter((t) => t.status === 'waiting-conflict')
-  const first = waiting[0]
-  return {
-    transfers: views,
-    totals: {
-      count: transfers.length,
-      active: unfinished.length,
-      done: transfers.filter((t) => t.status === 'done').length,
-      failed: transfers.filter((t) => t.status === 'failed').length,
-      interrupted: transfers.filter((t) => t.status === 'interrupted').length,
-      bytes,
-      transferred,
-      progress: unfinished.length === 0 ? null : unfinishedBytes === 0 ? 0 : unfinishedDone / unfinishedBytes,
-    },
-    conflict:
-      first && first.existing
-        ? {
-            batchId: first.batchId,
-            transferId: first.id,
-            key: first.key,
-            existingSize: first.existing.size,
-            existingModified: first.existing.lastModified,
-            remaining: waiting.filter((t) => t.batchId === first.batchId).length - 1 + transfers.filter((t) => t.batchId === first.batchId && (t.status === 'queued' || t.status === 'checking')).length,
-          }
-        : null,
-    finishedBatches,
-  }
-}
-
-function viewOf(t: Transfer): TransferView {
-  const running = t.status === 'running'
-  return {
-    id: t.id,
-    batchId: t.batchId,
-    direction: 'upload',
-    bucket: t.bucket,
-    key: t.key,
-    name: t.name,
-    size: t.size,
-    transferred: t.transferred,
-    status: t.status,
-    speed: running ? t.rate.speed : null,
-    etaSeconds: running ? etaSeconds(t.size - t.transferred, t.rate.speed) : null,
-    error: t.error,
-    resume: t.status !== 'interrupted' ? null : t.source.kind === 'path' ? 'disk' : 'page',
-  }
-}
+export const isActive = (status: TransferStatus) => !isTerminal(status) && status !== 'interrupted'

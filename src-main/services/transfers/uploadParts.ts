@@ -1,7 +1,7 @@
 import { open } from 'node:fs/promises'
 import type { Readable } from 'node:stream'
 import { exactChunks } from './exactChunks'
-import type { Slots } from './requestSlots'
+import type { Slots } from '../../core/async/requestSlots'
 
 /** One part to send: its bytes (null when the server already has it), and how to give its memory back. */
 export interface UploadPart {

@@ -6,6 +6,7 @@ import { useBrowserTranslation } from './browserI18n'
 import { useBrowserStore, type BrowserLocation } from './browserStore'
 import { useBrowserUiStore } from './browserUiStore'
 import { BrowserDialogs } from './dialogs/BrowserDialogs'
+import type { DeleteHooks } from './dialogs/DeleteDialog'
 import { FilterBox } from './FilterBox'
 import { FolderView } from './FolderView'
 import { ListingStatus } from './ListingStatus'
@@ -24,8 +25,12 @@ export interface BrowserPaneProps {
   onCloseBucket: () => void
   /** Wraps the folder view (the grid), e.g. in the upload drop target. */
   wrapFolderView?: (folderView: ReactNode, location: BrowserLocation) => ReactNode
-  /** More controls in the toolbar for the open folder, e.g. the Upload buttons. */
-  toolbarExtras?: (location: BrowserLocation) => ReactNode
+  /** More controls in the toolbar for the open folder, e.g. the Upload buttons; `compact` when the window is narrow. */
+  toolbarExtras?: (location: BrowserLocation, compact: boolean) => ReactNode
+  /** A row under the top bar for another feature, e.g. search over the whole bucket. */
+  headerExtras?: (location: BrowserLocation) => ReactNode
+  /** What another feature adds to the delete dialog (versioned buckets: the note, and Undo). */
+  deleteHooks?: DeleteHooks
 }
 
 /**
@@ -33,7 +38,7 @@ export interface BrowserPaneProps {
  * do, the folder itself, and its properties. Opening it starts listing the bucket's
  * top; leaving it stops any listing still running.
  */
-export function BrowserPane({ profile, bucket, onCloseBucket, wrapFolderView, toolbarExtras }: BrowserPaneProps) {
+export function BrowserPane({ profile, bucket, onCloseBucket, wrapFolderView, toolbarExtras, headerExtras, deleteHooks }: BrowserPaneProps) {
   const { t, i18n } = useBrowserTranslation()
   const headingId = useId()
   const location = useBrowserStore((s) => s.location)
@@ -76,7 +81,8 @@ export function BrowserPane({ profile, bucket, onCloseBucket, wrapFolderView, to
           <Breadcrumbs bucket={bucket} />
           <FilterBox />
         </div>
-        <BrowserToolbar publicBaseUrl={profile.publicBaseUrl} extras={toolbarExtras?.(here)} />
+        {headerExtras?.(here)}
+        <BrowserToolbar publicBaseUrl={profile.publicBaseUrl} extras={toolbarExtras && ((compact) => toolbarExtras(here, compact))} />
       </header>
       <div ref={bodyRef} className="browser__body">
         <div className="browser__main">{wrapFolderView ? wrapFolderView(folderView, here) : folderView}</div>
@@ -84,7 +90,7 @@ export function BrowserPane({ profile, bucket, onCloseBucket, wrapFolderView, to
       </div>
       <ListingStatus />
       <RowContextMenu publicBaseUrl={profile.publicBaseUrl} onClosed={focusGrid} />
-      <BrowserDialogs />
+      <BrowserDialogs publicBaseUrl={profile.publicBaseUrl} deleteHooks={deleteHooks} />
       <Toasts />
     </section>
   )

@@ -1,33 +1,54 @@
-import type { ReactNode } from 'react'
-import { askDelete, askHeaders, askPublic, askRename, copySelection, downloadSelection, toggleProperties } from './browserActions'
+import { useRef, type ReactNode } from 'react'
+import { useFitLevel } from '../../ui/useFitLevel'
+import { askDelete, askHeaders, askDoctor, askRename, copySelection, downloadSelection, toggleProperties } from './browserActions'
 import { useBrowserTranslation } from './browserI18n'
 import { FolderPlusIcon, LinkIcon } from './browserIcons'
 import { useBrowserUiStore } from './browserUiStore'
 import { CopyAsMenu } from './CopyAsMenu'
+import type { MenuItem } from './Menu'
+import { MoreMenu } from './MoreMenu'
 import { useSelectedEntries } from './useBrowserSelectors'
 
 /**
  * What to make (New folder, and the uploads in `extras`) and what to do with the
  * selection, led by Copy URL. Buttons that need a selection stay visible but disabled,
  * so people learn where they are.
+ *
+ * When the row does not fit the window, first the upload controls go compact; then the
+ * actions on the selection after Copy URL and Copy as… (Download, Rename, Change
+ * headers, Properties, Check URL, Delete) move into a "More" menu, instead of
+ * wrapping the toolbar onto three or four lines.
  */
-export function BrowserToolbar({ publicBaseUrl, extras }: { publicBaseUrl: string | null; extras?: ReactNode }) {
-  const { t } = useBrowserTranslation()
+export function BrowserToolbar({ publicBaseUrl, extras }: { publicBaseUrl: string | null; extras?: (compact: boolean) => ReactNode }) {
+  const { t, i18n } = useBrowserTranslation()
   const showDialog = useBrowserUiStore((s) => s.showDialog)
   const propertiesOpen = useBrowserUiStore((s) => s.propertiesOpen)
   const selected = useSelectedEntries()
   const single = selected.length === 1 ? selected[0] : undefined
   const singleObject = single?.kind === 'object'
   const canCopy = selected.some((entry) => entry.kind === 'object')
+  const row = useRef<HTMLDivElement>(null)
+  const level = useFitLevel(row, 2, i18n.language)
+  const compact = level >= 1
+  const collapsed = level >= 2
+
+  const secondary: (MenuItem & { className?: string })[] = [
+    { id: 'download', label: t('actions.download'), onSelect: downloadSelection, disabled: !canCopy },
+    { id: 'rename', label: t('actions.rename'), onSelect: askRename, disabled: !single },
+    { id: 'headers', label: t('actions.changeHeaders'), onSelect: askHeaders, disabled: !singleObject },
+    { id: 'properties', label: t('actions.properties'), onSelect: toggleProperties, checked: propertiesOpen },
+    { id: 'check-url', label: t('actions.checkUrl'), onSelect: askDoctor, disabled: !single },
+    { id: 'delete', label: t('actions.delete'), onSelect: askDelete, disabled: selected.length === 0, danger: true, separatorBefore: true, className: 'button--danger-quiet' },
+  ]
 
   return (
-    <div className="browser-toolbar" role="group" aria-label={t('toolbar')}>
+    <div ref={row} className={`browser-toolbar${collapsed ? ' browser-toolbar--collapsed' : ''}`} role="group" aria-label={t('toolbar')}>
       <div className="browser-toolbar__group">
         <button type="button" className="button" onClick={() => showDialog({ kind: 'new-folder' })}>
           <FolderPlusIcon />
           {t('actions.newFolder')}
         </button>
-        {extras}
+        {extras?.(compact)}
       </div>
       <div className="browser-toolbar__group">
         <button type="button" className="button button--primary" disabled={!canCopy} onClick={() => copySelection('public')}>
@@ -35,27 +56,24 @@ export function BrowserToolbar({ publicBaseUrl, extras }: { publicBaseUrl: strin
           {t('actions.copyUrl')}
         </button>
         <CopyAsMenu publicBaseUrl={publicBaseUrl} canCopy={canCopy} onCopy={copySelection} />
+        {collapsed && <MoreMenu items={secondary} />}
       </div>
-      <div className="browser-toolbar__group">
-        <button type="button" className="button" disabled={!canCopy} onClick={downloadSelection}>
-          {t('actions.download')}
-        </button>
-        <button type="button" className="button" disabled={!single} onClick={askRename}>
-          {t('actions.rename')}
-        </button>
-        <button type="button" className="button" disabled={!singleObject} onClick={askHeaders}>
-          {t('actions.changeHeaders')}
-        </button>
-        <button type="button" className="button" aria-pressed={propertiesOpen} onClick={toggleProperties}>
-          {t('actions.properties')}
-        </button>
-        <button type="button" className="button" disabled={!singleObject} onClick={askPublic}>
-          {t('actions.isPublic')}
-        </button>
-        <button type="button" className="button button--danger-quiet" disabled={selected.length === 0} onClick={askDelete}>
-          {t('actions.delete')}
-        </button>
-      </div>
+      {!collapsed && (
+        <div className="browser-toolbar__group">
+          {secondary.map((item) => (
+            <button
+              key={item.id}
+              type="button"
+              className={`button ${item.className ?? ''}`}
+              disabled={item.disabled}
+              aria-pressed={item.checked}
+              onClick={item.onSelect}
+            >
+              {item.label}
+            </button>
+          ))}
+        </div>
+      )}
     </div>
   )
 }

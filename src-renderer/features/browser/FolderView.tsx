@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useCallback, useEffect, useId, useMemo, useRef, type MouseEvent } from 'react'
+import { useCallback, useEffect, useId, useMemo, useRef, type CSSProperties, type MouseEvent } from 'react'
 import type { ObjectEntry } from '../../../src-main/contract/bridge'
 import { ErrorAlert } from '../../ui/ErrorAlert'
 import { copyEntry, openEntry } from './browserActions'
@@ -8,6 +8,8 @@ import { FolderIcon } from './browserIcons'
 import { useBrowserStore } from './browserStore'
 import { useBrowserUiStore } from './browserUiStore'
 import { ColumnHeaders } from './ColumnHeaders'
+import { columnVariables } from './columnWidths'
+import { mac } from './useGridKeyboard'
 import { ObjectRow, rowHeight, type RowHandlers } from './ObjectRow'
 import { clickSelection } from './selectionModel'
 import { useVisibleRows } from './useBrowserSelectors'
@@ -33,7 +35,10 @@ export function FolderView() {
   const filter = useBrowserStore((s) => s.filter)
   const revealRequest = useBrowserStore((s) => s.revealRequest)
   const prefix = useBrowserStore((s) => s.location?.prefix ?? '')
+  const showingResults = useBrowserStore((s) => s.results !== null)
   const openContextMenu = useBrowserUiStore((s) => s.openContextMenu)
+  const columnWidths = useBrowserUiStore((s) => s.columnWidths)
+  const columnStyle = useMemo(() => columnVariables(columnWidths) as CSSProperties, [columnWidths])
   const scrollRef = useRef<HTMLDivElement>(null)
   const gridRef = useRef<HTMLDivElement>(null)
   const idBase = useId()
@@ -95,6 +100,7 @@ export function FolderView() {
     visible,
     pageSize: () => Math.max(1, Math.floor(((scrollRef.current?.clientHeight ?? rowHeight * 10) - headerHeight) / rowHeight) - 1),
     reveal,
+    rowButton: (index) => document.getElementById(rowId(index))?.querySelector<HTMLElement>('button.button--row') ?? null,
     contextMenuAt(index) {
       const row = document.getElementById(rowId(index))?.getBoundingClientRect()
       if (row) openContextMenu({ x: row.left + 48, y: row.bottom })
@@ -110,14 +116,16 @@ export function FolderView() {
       <div
         ref={gridRef}
         role="grid"
-        aria-label={t('grid.label')}
+        aria-label={showingResults ? t('grid.resultsLabel') : t('grid.label')}
         aria-rowcount={visible.length + 1}
         aria-colcount={5}
         aria-multiselectable="true"
         aria-busy={status === 'loading'}
         aria-activedescendant={focusRendered ? rowId(focusIndex) : undefined}
+        aria-describedby={`${idBase}-keys`}
         tabIndex={0}
         className="object-grid"
+        style={columnStyle}
         onKeyDown={onKeyDown}
       >
         <div ref={scrollRef} className="object-grid__body">
@@ -134,6 +142,7 @@ export function FolderView() {
                   selected={selection.selected.has(entry.key)}
                   focused={item.index === focusIndex}
                   top={item.start - headerHeight}
+                  folder={showingResults ? entry.key.slice(0, entry.key.lastIndexOf('/') + 1) : null}
                   {...handlers}
                 />
               )
@@ -141,6 +150,9 @@ export function FolderView() {
           </div>
         </div>
       </div>
+      <p id={`${idBase}-keys`} className="visually-hidden">
+        {t(mac ? 'grid.keysMac' : 'grid.keys')}
+      </p>
       {visible.length === 0 && <EmptyState status={status} filtered={filter.trim() !== ''} />}
       {status === 'error' && error && (
         <div className="folder-view__error">

@@ -1,8 +1,10 @@
 import { memo, type CSSProperties, type MouseEvent } from 'react'
 import type { ObjectEntry } from '../../../src-main/contract/bridge'
 import { FileIcon, FolderIcon, LinkIcon } from './browserIcons'
-import { useBrowserTranslation } from './browserI18n'
+import { useBrowserTranslation, useStorageClassName } from './browserI18n'
+import { MiddleName, useElided } from './MiddleName'
 import { formatExactBytes, formatModified, formatModifiedInFull, formatSize, storageClassLabel } from './formatting'
+import { useFormatLocale } from '../../i18n/formatLocale'
 
 export interface RowHandlers {
   onSelect(entry: ObjectEntry, event: MouseEvent): void
@@ -20,6 +22,8 @@ interface Props extends RowHandlers {
   focused: boolean
   /** Where the virtualizer puts the row, in px: a number, so memo can compare it. */
   top: number
+  /** Search results say which folder each one is in ("" for the bucket's top). */
+  folder?: string | null
 }
 
 /** Fixed, so the virtualizer never measures: 100,000 rows cost the same as 30 (objectGrid.css agrees). */
@@ -31,14 +35,19 @@ export const rowHeight = 34
  * The row is named by the entry's name, so tests and screen readers find "foto.png";
  * folders end in "/" ("fotos/"), as in the S3 console, which also says what they are.
  * Buttons inside are out of the Tab order: the grid is one Tab stop, the keyboard works
- * through arrow keys and shortcuts, and every row action is also in the toolbar.
+ * through arrow keys and shortcuts (→ reaches this row's Copy URL button), and every
+ * row action is also in the toolbar. A long name is cut in the middle, keeping its end;
+ * the whole name shows on hover (title) and, on the focused row, below it.
  */
-export const ObjectRow = memo(function ObjectRow({ entry, id, rowIndex, selected, focused, top, onSelect, onOpen, onCopy, onContextMenu }: Props) {
+export const ObjectRow = memo(function ObjectRow({ entry, id, rowIndex, selected, focused, top, folder = null, onSelect, onOpen, onCopy, onContextMenu }: Props) {
   // Positioning goes through the CSSOM (a style object), which the strict CSP allows.
   const style: CSSProperties = { transform: `translateY(${top}px)`, height: rowHeight }
-  const { t, i18n } = useBrowserTranslation()
-  const language = i18n.language
+  const { t } = useBrowserTranslation()
+  const language = useFormatLocale()
+  const storageClassName = useStorageClassName()
   const isFolder = entry.kind === 'folder'
+  const shownName = isFolder ? `${entry.name}/` : entry.name
+  const [elided, setElided] = useElided()
   const classes = ['object-grid__row', selected ? 'object-grid__row--selected' : '', focused ? 'object-grid__row--focused' : ''].join(' ')
   return (
     <div
@@ -46,7 +55,7 @@ export const ObjectRow = memo(function ObjectRow({ entry, id, rowIndex, selected
       id={id}
       aria-rowindex={rowIndex}
       aria-selected={selected}
-      aria-label={isFolder ? `${entry.name}/` : entry.name}
+      aria-label={shownName}
       className={classes}
       style={style}
       onClick={(event) => onSelect(entry, event)}
@@ -67,10 +76,26 @@ export const ObjectRow = memo(function ObjectRow({ entry, id, rowIndex, selected
               onOpen(entry)
             }}
           >
-            {entry.name}/
+            <MiddleName name={shownName} measure={focused} onElided={setElided} />
           </button>
         ) : (
-          <span className="object-grid__name">{entry.name}</span>
+          <span className="object-grid__name">
+            <MiddleName name={shownName} measure={focused} onElided={setElided} />
+          </span>
+        )}
+        {folder !== null && (
+          <button
+            type="button"
+            tabIndex={-1}
+            className="object-grid__result-folder"
+            aria-label={t('grid.openFolderOf', { name: entry.name, folder: folder || '/' })}
+            onClick={(event) => {
+              event.stopPropagation()
+              onOpen(entry)
+            }}
+          >
+            {folder || '/'}
+          </button>
         )}
       </div>
       {/* Tooltips are worded on hover: formatting them for every row drawn while scrolling cost frames. */}
@@ -78,7 +103,7 @@ export const ObjectRow = memo(function ObjectRow({ entry, id, rowIndex, selected
         role="gridcell"
         className="object-grid__cell object-grid__cell--number"
         onMouseEnter={(event) => {
-          if (entry.size !== null) event.currentTarget.title = t('grid.exactBytes', { bytes: formatExactBytes(entry.size, language) })
+          if (entry.size !== null) event.currentTarget.title = t('grid.exactBytes', { count: entry.size, bytes: formatExactBytes(entry.size, language) })
         }}
       >
         {formatSize(entry.size, language)}
@@ -93,7 +118,7 @@ export const ObjectRow = memo(function ObjectRow({ entry, id, rowIndex, selected
         {formatModified(entry.lastModified, language)}
       </div>
       <div role="gridcell" className="object-grid__cell object-grid__optional--class" title={entry.storageClass ?? undefined}>
-        {storageClassLabel(entry.storageClass)}
+        {storageClassLabel(entry.storageClass, storageClassName)}
       </div>
       <div role="gridcell" className="object-grid__cell object-grid__cell--actions">
         {!isFolder && (
@@ -102,6 +127,7 @@ export const ObjectRow = memo(function ObjectRow({ entry, id, rowIndex, selected
             tabIndex={-1}
             className="button button--row"
             aria-label={t('actions.copyUrlOf', { name: entry.name })}
+            title={t('actions.copyUrlHint')}
             onClick={(event) => {
               event.stopPropagation()
               onCopy(entry)
@@ -113,6 +139,11 @@ export const ObjectRow = memo(function ObjectRow({ entry, id, rowIndex, selected
           </button>
         )}
       </div>
+      {focused && elided && (
+        <span className="object-grid__full-name" aria-hidden="true">
+          {shownName}
+        </span>
+      )}
     </div>
   )
 })

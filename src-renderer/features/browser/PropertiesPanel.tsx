@@ -4,13 +4,15 @@ import { bridge, unwrap } from '../../bridge/bridgeClient'
 import { asBridgeError } from '../../errors/asBridgeError'
 import { ErrorAlert } from '../../ui/ErrorAlert'
 import { CloseIcon } from '../../ui/icons'
-import { useBrowserTranslation } from './browserI18n'
+import { useBrowserTranslation, useStorageClassName } from './browserI18n'
 import type { BrowserLocation } from './browserStore'
 import { useBrowserUiStore } from './browserUiStore'
 import { formatExactBytes, formatModified, formatSize, noValue, storageClassLabel } from './formatting'
 import { looksLikeImage, previewReasonKey } from './previewRules'
 import { useSelectedEntries } from './useBrowserSelectors'
 import './propertiesPanel.css'
+import { useFormatLocale } from '../../i18n/formatLocale'
+import { useRestoreStateText } from '../objectTools/restoreStateText'
 
 type Preview = { dataUrl: string | null; reason: string | null }
 
@@ -41,12 +43,14 @@ export function PropertiesPanel({ location }: { location: BrowserLocation }) {
 }
 
 function PropertiesOf({ location, objectKey }: { location: BrowserLocation; objectKey: string }) {
-  const { t, i18n } = useBrowserTranslation()
+  const { t } = useBrowserTranslation()
   const version = useBrowserUiStore((s) => s.propertiesVersion)
   const [properties, setProperties] = useState<ObjectProperties | null>(null)
   const [preview, setPreview] = useState<Preview | null>(null)
   const [error, setError] = useState<BridgeError | null>(null)
-  const language = i18n.language
+  const language = useFormatLocale()
+  const storageClassName = useStorageClassName()
+  const restoreState = useRestoreStateText()
 
   useEffect(() => {
     let current = true
@@ -96,12 +100,13 @@ function PropertiesOf({ location, objectKey }: { location: BrowserLocation; obje
       ) : null}
       <p className="properties-panel__key mono">{properties.key}</p>
       <dl className="properties-list">
-        <Fact label={t('properties.size')} value={`${formatSize(properties.size, language)} (${t('grid.exactBytes', { bytes: formatExactBytes(properties.size, language) })})`} />
+        <Fact label={t('properties.size')} value={`${formatSize(properties.size, language)} (${t('grid.exactBytes', { count: properties.size, bytes: formatExactBytes(properties.size, language) })})`} />
         <Fact label={t('properties.modified')} value={formatModified(properties.lastModified, language)} />
         <Fact label={t('properties.contentType')} value={properties.contentType} mono />
         <Fact label={t('properties.cacheControl')} value={properties.cacheControl} mono />
-        <Fact label={t('properties.etag')} value={properties.etag} mono />
-        <Fact label={t('properties.storageClass')} value={storageClassLabel(properties.storageClass ?? 'STANDARD')} />
+        <Fact label={t('properties.etag')} value={properties.etag} mono keepEndTogether />
+        <Fact label={t('properties.storageClass')} value={storageClassLabel(properties.storageClass ?? 'STANDARD', storageClassName)} />
+        {restoreState(properties) && <Fact label={restoreState.label} value={restoreState(properties)} />}
       </dl>
       <h3 className="properties-panel__subtitle">{t('properties.metadata')}</h3>
       {metadata.length === 0 ? (
@@ -117,11 +122,25 @@ function PropertiesOf({ location, objectKey }: { location: BrowserLocation; obje
   )
 }
 
-function Fact({ label, value, mono }: { label: string; value: string | null; mono?: boolean }) {
+/**
+ * One property. `keepEndTogether` holds the last characters on one line, so an ETag
+ * ("9d4e…67a6") never wraps its closing quote alone onto a line of its own.
+ */
+function Fact({ label, value, mono, keepEndTogether }: { label: string; value: string | null; mono?: boolean; keepEndTogether?: boolean }) {
+  const shown = value || noValue
   return (
     <div className="properties-list__item">
       <dt>{label}</dt>
-      <dd className={mono && value ? 'mono' : undefined}>{value || noValue}</dd>
+      <dd className={mono && value ? 'mono' : undefined}>
+        {keepEndTogether && shown.length > 4 ? (
+          <>
+            {shown.slice(0, -4)}
+            <span className="nowrap">{shown.slice(-4)}</span>
+          </>
+        ) : (
+          shown
+        )}
+      </dd>
     </div>
   )
 }

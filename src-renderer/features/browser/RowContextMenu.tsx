@@ -1,4 +1,5 @@
-import { askDelete, askHeaders, askPublic, askRename, copySelection, openEntry } from './browserActions'
+import { askDelete, askHeaders, askDoctor, askObjectTool, askRename, copySelection, openEntry } from './browserActions'
+import { useObjectToolsTranslation } from '../objectTools/i18n'
 import { useBrowserTranslation } from './browserI18n'
 import { useBrowserUiStore } from './browserUiStore'
 import { copyMenuItems } from './copyMenuItems'
@@ -11,6 +12,7 @@ import { useSelectedEntries } from './useBrowserSelectors'
  */
 export function RowContextMenu({ publicBaseUrl, onClosed }: { publicBaseUrl: string | null; onClosed: () => void }) {
   const { t } = useBrowserTranslation()
+  const tools = useObjectToolsTranslation().t
   const at = useBrowserUiStore((s) => s.contextMenu)
   const close = useBrowserUiStore((s) => s.closeContextMenu)
   const selected = useSelectedEntries()
@@ -25,8 +27,11 @@ export function RowContextMenu({ publicBaseUrl, onClosed }: { publicBaseUrl: str
     ...copyMenuItems(t, { publicBaseUrl, canCopy, copy: copySelection }).map((item, index) => ({ ...item, label: t('forms.copyAs', { form: item.label }), separatorBefore: index === 0 })),
     { id: 'rename', label: t('actions.rename'), onSelect: askRename, disabled: !single, separatorBefore: true },
     { id: 'properties', label: t('actions.properties'), onSelect: () => singleObject && openEntry(singleObject), disabled: !singleObject },
-    { id: 'public', label: t('actions.isPublic'), onSelect: askPublic, disabled: !singleObject },
+    { id: 'doctor', label: t('actions.checkUrl'), onSelect: askDoctor, disabled: !single },
     { id: 'headers', label: t('actions.changeHeaders'), onSelect: askHeaders, disabled: !singleObject },
+    { id: 'tags', label: tools('actions.tags'), onSelect: () => askObjectTool('tags') },
+    { id: 'storage-class', label: tools('actions.storageClass'), onSelect: () => askObjectTool('storage-class') },
+    { id: 'restore', label: tools('actions.restore'), onSelect: () => askObjectTool('restore') },
     { id: 'delete', label: t('actions.delete'), onSelect: askDelete, danger: true, separatorBefore: true },
   ]
   return (

@@ -38,6 +38,8 @@ function ToastView({ toast }: { toast: Toast }) {
   const { t } = useBrowserTranslation()
   const dismiss = useToastStore((s) => s.dismiss)
   useEffect(() => {
+    // A toast with a button waits for the user: Undo must not vanish while someone reads it.
+    if (toast.action) return
     const timer = setTimeout(() => dismiss(toast.id), toast.tone === 'error' ? errorMs : successMs)
     return () => clearTimeout(timer)
   }, [toast, dismiss])
@@ -51,6 +53,18 @@ function ToastView({ toast }: { toast: Toast }) {
           </p>
         )}
       </div>
+      {toast.action && (
+        <button
+          type="button"
+          className="button toast__action"
+          onClick={() => {
+            dismiss(toast.id)
+            toast.action?.run()
+          }}
+        >
+          {toast.action.label}
+        </button>
+      )}
       <button type="button" className="toast__close" aria-label={t('toast.dismiss')} onClick={() => dismiss(toast.id)}>
         <CloseIcon />
       </button>

@@ -36,3 +36,15 @@ function folderSegments(prefix: string): string[] {
   const trimmed = prefix.endsWith('/') ? prefix.slice(0, -1) : prefix
   return trimmed.split('/')
 }
+
+/**
+ * The crumbs a narrow path bar shows: all (level 0); the bucket, then the last two
+ * folders (level 1); the bucket and the current folder (level 2). The rest are hidden
+ * behind "…", in order. Paths too short to gain anything stay whole.
+ */
+export function elideCrumbs(crumbs: Crumb[], level: number): { shown: Crumb[]; hidden: Crumb[] } {
+  const keep = level <= 0 ? crumbs.length : level === 1 ? 3 : 2
+  if (crumbs.length <= keep) return { shown: crumbs, hidden: [] }
+  const tail = keep - 1
+  return { shown: [crumbs[0]!, ...crumbs.slice(crumbs.length - tail)], hidden: crumbs.slice(1, crumbs.length - tail) }
+}

@@ -49,6 +49,11 @@ export function openEntry(entry: ObjectEntry): void {
     store.navigate(entry.key)
     return
   }
+  // A search result opens its own folder, with the object selected.
+  if (store.results) {
+    store.revealInFolder(entry.key)
+    return
+  }
   store.setSelection({ selected: new Set([entry.key]), anchor: entry.key, focus: entry.key })
   useBrowserUiStore.getState().setPropertiesOpen(true)
 }
@@ -68,9 +73,16 @@ export function askHeaders(): void {
   if (entry?.kind === 'object') useBrowserUiStore.getState().showDialog({ kind: 'headers', key: entry.key })
 }
 
-export function askPublic(): void {
+/** Tags, storage class and restore act on every selected file and folder. */
+export function askObjectTool(kind: 'tags' | 'storage-class' | 'restore'): void {
+  const keys = selectedEntries().map((entry) => entry.key)
+  if (keys.length > 0) useBrowserUiStore.getState().showDialog({ kind, keys })
+}
+
+/** "Check URL": the URL doctor for the selected file, or a folder's first file. */
+export function askDoctor(): void {
   const entry = singleSelected()
-  if (entry?.kind === 'object') useBrowserUiStore.getState().showDialog({ kind: 'public', key: entry.key })
+  if (entry) useBrowserUiStore.getState().showDialog({ kind: 'doctor', key: entry.key })
 }
 
 export function downloadSelection(): void {
@@ -82,9 +94,4 @@ export function downloadSelection(): void {
 export function toggleProperties(): void {
   const ui = useBrowserUiStore.getState()
   ui.setPropertiesOpen(!ui.propertiesOpen)
-}
-
-/** A new operation's id, to match its progress events. */
-export function newOperationId(): string {
-  return typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : `op-${Date.now()}-${Math.random().toString(36).slice(2)}`
 }

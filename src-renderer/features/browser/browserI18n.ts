@@ -32,3 +32,9 @@ export function browserErrorLookup(language: string): CatalogLookup {
     return typeof own === 'string' ? own : shell(key)
   }
 }
+
+/** A storage class by the name the AWS console gives it, in the UI language. */
+export function useStorageClassName(): (storageClass: string) => string | undefined {
+  const { t, i18n } = useBrowserTranslation()
+  return (storageClass) => (i18n.exists(`browser.storageClasses.${storageClass}`) ? t(`storageClasses.${storageClass}`) : undefined)
+}

@@ -37,6 +37,11 @@ interface BrowserState {
   /** Bumped to ask the view to scroll the focused row into view. */
   revealRequest: number
   language: string
+  /**
+   * Set while the grid shows search results instead of the folder (features/search):
+   * the same grid, selection and actions, over keys from anywhere below `scope`.
+   */
+  results: { scope: string; rerun: () => void } | null
 
   open(profileId: string, bucket: string): void
   navigate(prefix: string): void
@@ -52,6 +57,13 @@ interface BrowserState {
   /** Selects the rows standing for these keys (subfolders for deeper keys) and reveals the first. */
   select(keys: string[]): void
   setLanguage(language: string): void
+  /** Search results take the grid: empty at first, rows added as they are found. */
+  showResults(results: { scope: string; rerun: () => void }): void
+  addResults(entries: ObjectEntry[], done: boolean): void
+  /** Back to the folder, as it was. */
+  leaveResults(): void
+  /** A result's own folder, opened with the object selected. */
+  revealInFolder(key: string): void
 }
 
 export const useBrowserStore = create<BrowserState>()((set, get) => {
@@ -64,7 +76,7 @@ export const useBrowserStore = create<BrowserState>()((set, get) => {
     if (!location) return
     const mine = ++generation
     set({ status: 'loading', error: null, ...(keepRowsUntilFirstPage ? {} : { rows: [] }) })
-    let token: string | null = null
+    let token: string | null
     let first = true
     const seen = new Set<string>()
     const ask = (from: string | null) => {
@@ -95,7 +107,7 @@ export const useBrowserStore = create<BrowserState>()((set, get) => {
   }
 
   const go = (location: BrowserLocation, history: string[]) => {
-    set({ location, history, filter: '', selection: emptySelection, rows: [] })
+    set({ location, history, filter: '', selection: emptySelection, rows: [], results: null })
     void pull(false)
   }
 
@@ -110,6 +122,7 @@ export const useBrowserStore = create<BrowserState>()((set, get) => {
     selection: emptySelection,
     revealRequest: 0,
     language: 'en',
+    results: null,
 
     open(profileId, bucket) {
       const current = get().location
@@ -136,11 +149,40 @@ export const useBrowserStore = create<BrowserState>()((set, get) => {
       if (location && parent !== null) get().navigate(parent)
     },
 
-    refresh: () => pull(true),
+    refresh: async () => {
+      const results = get().results
+      if (results) return results.rerun()
+      return pull(true)
+    },
 
     close() {
       generation++
-      set({ location: null, history: [], rows: [], status: 'idle', error: null, filter: '', selection: emptySelection })
+      set({ location: null, history: [], rows: [], status: 'idle', error: null, filter: '', selection: emptySelection, results: null })
+    },
+
+    showResults(results) {
+      // A folder listing still running stops adding rows.
+      generation++
+      set({ results, rows: [], status: 'loading', error: null, filter: '', selection: emptySelection })
+    },
+
+    addResults(entries, done) {
+      if (!get().results) return
+      const sorted = sortEntries(entries, compare())
+      set({ rows: mergeSorted(get().rows, sorted, compare()), ...(done ? { status: 'ready' } : {}) })
+    },
+
+    leaveResults() {
+      if (!get().results) return
+      set({ results: null })
+      void pull(false)
+    },
+
+    revealInFolder(key) {
+      const location = get().location
+      if (!location) return
+      go({ ...location, prefix: parentPrefix(key) ?? '' }, [...get().history, location.prefix])
+      get().select([key])
     },
 
     sortBy(column) {

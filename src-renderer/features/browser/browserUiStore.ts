@@ -1,4 +1,6 @@
 import { create } from 'zustand'
+import { readSetting, settingKeys, writeSetting } from '../../app/localSetting'
+import { clampWidth, parseWidths, type ColumnWidths, type ResizableColumn } from './columnWidths'
 
 /**
  * The file browser's dialogs and side panel: at most one dialog at a time
@@ -9,10 +11,18 @@ import { create } from 'zustand'
 export type BrowserDialog =
   | { kind: 'new-folder' }
   | { kind: 'delete'; keys: string[] }
-  | { kind: 'rename'; key: string }
+  /** `to`: a name to start from (the URL doctor suggests one no URL trips over). */
+  | { kind: 'rename'; key: string; to?: string }
   | { kind: 'headers'; key: string }
   | { kind: 'presign'; keys: string[] }
-  | { kind: 'public'; key: string }
+  /** Object tools: one file's tags, or one tag over a selection; storage class; restore. */
+  | { kind: 'tags'; keys: string[] }
+  | { kind: 'storage-class'; keys: string[] }
+  | { kind: 'restore'; keys: string[] }
+  /** The URL doctor, for one object or folder. */
+  | { kind: 'doctor'; key: string }
+  /** Copy URL refused a key no URL can reach. */
+  | { kind: 'unreachable'; key: string; segment: string; suggestion: string }
 
 export interface MenuPosition {
   x: number
@@ -27,6 +37,10 @@ interface BrowserUiState {
   contextMenu: MenuPosition | null
   /** Bumped when an object's headers changed, so the properties panel reads them again. */
   propertiesVersion: number
+  /** Widths the user dragged, kept between launches. */
+  columnWidths: ColumnWidths
+  /** null forgets the column's width. */
+  setColumnWidth(column: ResizableColumn, width: number | null): void
   showDialog(dialog: BrowserDialog): void
   closeDialog(): void
   setPropertiesOpen(open: boolean): void
@@ -40,6 +54,15 @@ export const useBrowserUiStore = create<BrowserUiState>()((set) => ({
   propertiesOpen: false,
   contextMenu: null,
   propertiesVersion: 0,
+  columnWidths: parseWidths(readSetting(settingKeys.columnWidths)),
+  setColumnWidth: (column, width) =>
+    set((s) => {
+      const columnWidths = { ...s.columnWidths }
+      if (width === null) delete columnWidths[column]
+      else columnWidths[column] = clampWidth(column, width)
+      writeSetting(settingKeys.columnWidths, JSON.stringify(columnWidths))
+      return { columnWidths }
+    }),
   showDialog: (dialog) => set({ dialog, contextMenu: null }),
   closeDialog: () => set({ dialog: null }),
   setPropertiesOpen: (propertiesOpen) => set({ propertiesOpen }),

@@ -5,6 +5,7 @@ import { copyText } from '../../clipboard/copyText'
 import { asBridgeError } from '../../errors/asBridgeError'
 import { translateError } from '../../errors/translateError'
 import { browserErrorLookup } from './browserI18n'
+import { useBrowserUiStore } from './browserUiStore'
 import { useToastStore } from './toastStore'
 
 export interface CopyRequest {
@@ -42,6 +43,12 @@ export async function copyUrls(request: CopyRequest): Promise<boolean> {
     return true
   } catch (caught) {
     const error = asBridgeError(caught)
+    // A key no URL can reach: say why and offer Rename, rather than a toast that fades.
+    if (error.code === 'key-unreachable' && error.params) {
+      const { key, segment, suggestion } = error.params
+      useBrowserUiStore.getState().showDialog({ kind: 'unreachable', key: String(key), segment: String(segment), suggestion: String(suggestion) })
+      return false
+    }
     // copyText throws a plain Error when the clipboard refused; say that, not "something went wrong".
     const shown = error.code === 'unexpected' ? { message: t('browser.toast.clipboardFailed'), hint: '' } : translateError(error, i18next.language, browserErrorLookup(i18next.language))
     show(shown.message, { detail: shown.hint || null, tone: 'error' })

@@ -34,9 +34,17 @@ export function formatCount(count: number, language: string): string {
   return numberFormat(language).format(count)
 }
 
-/** S3 says STANDARD_IA; people read "Standard IA". Unknown classes are tidied the same way. */
-export function storageClassLabel(storageClass: string | null): string {
+/**
+ * S3 says STANDARD_IA; people read the AWS console's name for it ("Standard-IA",
+ * "Estándar - Acceso poco frecuente"), from the catalog's `browser.storageClasses`.
+ * A class the catalog does not know is tidied ("Some New Class").
+ */
+export function storageClassLabel(storageClass: string | null, named: (storageClass: string) => string | undefined = () => undefined): string {
   if (!storageClass) return noValue
+  return named(storageClass) ?? tidyStorageClass(storageClass)
+}
+
+function tidyStorageClass(storageClass: string): string {
   return storageClass
     .split('_')
     .map((word) => (word === 'ONEZONE' ? 'One Zone' : word.length <= 2 ? word : `${word.slice(0, 1)}${word.slice(1).toLowerCase()}`))

@@ -18,6 +18,8 @@ export type BrowserCommand =
   | { kind: 'toggle' }
   | { kind: 'clear' }
   | { kind: 'contextMenu' }
+  /** → : into the focused row, onto its Copy URL button. */
+  | { kind: 'intoRow' }
 
 export interface KeyPress {
   key: string
@@ -46,6 +48,8 @@ export function commandForKey(press: KeyPress, options: { mac: boolean; pageSize
       return move({ by: page })
     case 'PageUp':
       return move({ by: -page })
+    case 'ArrowRight':
+      return primary || press.shiftKey ? null : { kind: 'intoRow' }
     case 'Home':
       return move({ to: 'first' })
     case 'End':

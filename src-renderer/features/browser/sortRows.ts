@@ -63,14 +63,30 @@ export function sortEntries(entries: readonly ObjectEntry[], compare: EntryCompa
   return [...entries].sort(compare)
 }
 
-/** Two sorted lists as one sorted list; on ties the first list's row comes first. */
+/**
+ * Two sorted lists as one sorted list; on ties the first list's row comes first
+ *
+ * The rows before the new page's first one are found by bisection and copied without a
+ * comparison: S3 lists in key order, so a page of a big folder mostly lands after every
+ * row already there, and comparing each of 100,000 rows with it (a collator call each)
+ * for every page was most of the listing's own CPU.
+ */
 export function mergeSorted(sorted: readonly ObjectEntry[], added: readonly ObjectEntry[], compare: EntryCompare): ObjectEntry[] {
   if (added.length === 0) return sorted as ObjectEntry[]
   if (sorted.length === 0) return added as ObjectEntry[]
   const merged = new Array<ObjectEntry>(sorted.length + added.length)
-  let i = 0
+  const first = added[0] as ObjectEntry
+  let low = 0
+  let high = sorted.length
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    if (compare(first, sorted[middle] as ObjectEntry) < 0) high = middle
+    else low = middle + 1
+  }
+  for (let n = 0; n < low; n++) merged[n] = sorted[n] as ObjectEntry
+  let i = low
   let j = 0
-  let k = 0
+  let k = low
   while (i < sorted.length && j < added.length) {
     const left = sorted[i] as ObjectEntry
     const right = added[j] as ObjectEntry

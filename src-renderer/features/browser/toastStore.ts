@@ -11,11 +11,13 @@ export interface Toast {
   message: string
   detail: string | null
   tone: 'success' | 'error'
+  /** A button in the toast ("Undo"); such a toast stays until used or dismissed. */
+  action: { label: string; run: () => void } | null
 }
 
 interface ToastState {
   toasts: Toast[]
-  show(message: string, options?: { detail?: string | null; tone?: Toast['tone'] }): void
+  show(message: string, options?: { detail?: string | null; tone?: Toast['tone']; action?: Toast['action'] }): void
   dismiss(id: number): void
 }
 
@@ -26,7 +28,7 @@ let nextId = 1
 export const useToastStore = create<ToastState>()((set, get) => ({
   toasts: [],
   show(message, options = {}) {
-    const toast: Toast = { id: nextId++, message, detail: options.detail ?? null, tone: options.tone ?? 'success' }
+    const toast: Toast = { id: nextId++, message, detail: options.detail ?? null, tone: options.tone ?? 'success', action: options.action ?? null }
     set({ toasts: [...get().toasts, toast].slice(-maxToasts) })
   },
   dismiss(id) {

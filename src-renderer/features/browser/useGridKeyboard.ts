@@ -6,21 +6,36 @@ import { useBrowserUiStore } from './browserUiStore'
 import { commandForKey, isMacPlatform } from './keyboardCommands'
 import { moveSelection, selectAllOf, toggleFocused } from './selectionModel'
 
-const mac = isMacPlatform(navigator.platform || navigator.userAgent)
+export const mac = isMacPlatform(navigator.platform || navigator.userAgent)
 
 /**
  * The folder view's keyboard: arrows, Home/End, Page Up/Down, Enter, Backspace, Alt+Up,
  * Ctrl/Cmd+A, Ctrl/Cmd+C, Delete, F2, Shift+F10. `reveal` scrolls a row into view.
+ * → moves the focus onto the focused row's Copy URL button (Enter copies); ← or Escape
+ * comes back to the grid, and ↑/↓ come back and move on.
  */
 export function useGridKeyboard(options: {
   visible: readonly ObjectEntry[]
   pageSize: () => number
   reveal: (index: number) => void
   contextMenuAt: (index: number) => void
+  /** The button inside that row, if it has one (Copy URL). */
+  rowButton: (index: number) => HTMLElement | null
 }) {
   return (event: KeyboardEvent<HTMLElement>) => {
+    const grid = event.currentTarget
+    const inRow = event.target instanceof HTMLElement && event.target !== grid && event.target.closest('[role="row"][id]') !== null
     // Keys typed on a button inside a row belong to that button.
-    if (event.target !== event.currentTarget && (event.key === 'Enter' || event.key === ' ')) return
+    if (event.target !== grid && (event.key === 'Enter' || event.key === ' ')) return
+    if (inRow) {
+      if (event.key === 'ArrowLeft' || event.key === 'Escape') {
+        event.preventDefault()
+        grid.focus()
+        return
+      }
+      if (event.key !== 'ArrowUp' && event.key !== 'ArrowDown') return
+      grid.focus()
+    }
     const command = commandForKey(event, { mac, pageSize: options.pageSize() })
     if (!command) return
     const store = useBrowserStore.getState()
@@ -56,6 +71,11 @@ export function useGridKeyboard(options: {
         return store.setSelection(toggleFocused(store.selection))
       case 'clear':
         return store.setSelection({ ...store.selection, selected: new Set(), anchor: null })
+      case 'intoRow': {
+        const index = focusIndex()
+        if (index >= 0) options.rowButton(index)?.focus()
+        return
+      }
       case 'contextMenu': {
         const index = focusIndex()
         if (index >= 0) options.contextMenuAt(index)

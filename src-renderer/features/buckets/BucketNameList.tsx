@@ -16,9 +16,10 @@ export function BucketNameList({ headingId }: { headingId: string }) {
         {buckets.map((bucket) => {
           const current = opened !== null && opened.profileId === profileId && opened.bucket === bucket.name
           return (
-            <li key={bucket.name} title={bucket.name}>
+            <li key={bucket.name}>
               <button
                 type="button"
+                title={bucket.name}
                 className={`nav-item nav-item--bucket ${current ? 'nav-item--active' : ''}`}
                 aria-current={current ? 'true' : undefined}
                 onClick={() => profileId && openBucket({ profileId, bucket: bucket.name })}

@@ -3,6 +3,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert'
 import { BucketIcon } from '../../ui/icons'
 import { useBucketsStore } from './bucketsStore'
 import { BucketsTable } from './BucketsTable'
+import { NewBucketButton, BucketNotice } from '../bucketAdmin/BucketListControls'
 
 /** The active profile's buckets: loading, failed, empty, or the table. */
 export function BucketsPane() {
@@ -27,14 +28,20 @@ export function BucketsPane() {
         </span>
         <p className="pane-state__title">{t('buckets.empty')}</p>
         <p className="quiet">{t('buckets.emptyHint')}</p>
+        <BucketNotice />
+        <NewBucketButton />
       </div>
     )
   }
   return (
     <>
-      <p className="quiet pane-count" aria-live="polite">
-        {t('buckets.count', { count: buckets.length })}
-      </p>
+      <div className="bucket-list-bar">
+        <p className="quiet pane-count" aria-live="polite">
+          {t('buckets.count', { count: buckets.length })}
+        </p>
+        <NewBucketButton />
+      </div>
+      <BucketNotice />
       <BucketsTable buckets={buckets} busy={loading} />
     </>
   )

@@ -4,9 +4,12 @@ import { BucketIcon } from '../../ui/icons'
 import { formatCreated, formatCreatedInFull } from './formatCreated'
 import { useAppViewStore } from '../../app/appViewStore'
 import { useBucketsStore } from './bucketsStore'
+import { BucketRowActions, BucketActionsHeader } from '../bucketAdmin/BucketListControls'
+import { useFormatLocale } from '../../i18n/formatLocale'
 
 export function BucketsTable({ buckets, busy }: { buckets: BucketSummary[]; busy: boolean }) {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
+  const locale = useFormatLocale()
   const unknown = t('buckets.unknown')
   const openBucket = useAppViewStore((s) => s.openBucket)
   const profileId = useBucketsStore((s) => s.profileId)
@@ -18,6 +21,7 @@ export function BucketsTable({ buckets, busy }: { buckets: BucketSummary[]; busy
           <th scope="col">{t('buckets.name')}</th>
           <th scope="col">{t('buckets.region')}</th>
           <th scope="col">{t('buckets.created')}</th>
+          <BucketActionsHeader />
         </tr>
       </thead>
       <tbody>
@@ -35,13 +39,14 @@ export function BucketsTable({ buckets, busy }: { buckets: BucketSummary[]; busy
             <td className="mono">{bucket.region ?? unknown}</td>
             <td>
               {bucket.createdAt ? (
-                <time dateTime={bucket.createdAt} title={formatCreatedInFull(bucket.createdAt, i18n.language) ?? undefined}>
-                  {formatCreated(bucket.createdAt, i18n.language) ?? unknown}
+                <time dateTime={bucket.createdAt} title={formatCreatedInFull(bucket.createdAt, locale) ?? undefined}>
+                  {formatCreated(bucket.createdAt, locale) ?? unknown}
                 </time>
               ) : (
                 unknown
               )}
             </td>
+            <BucketRowActions bucket={bucket.name} />
           </tr>
         ))}
       </tbody>

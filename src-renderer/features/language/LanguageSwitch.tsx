@@ -10,7 +10,7 @@ export function LanguageSwitch() {
   const choose = useLanguageStore((s) => s.choose)
   const id = useId()
   return (
-    <div className="language-switch">
+    <div className="preference-switch">
       <label htmlFor={id}>{t('language.label')}</label>
       <select
         id={id}

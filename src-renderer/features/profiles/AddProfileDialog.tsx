@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SecretStorageKind } from '../../../src-main/contract/bridge'
+import { shellLanding } from '../../app/shellFocus'
 import { Dialog } from '../../ui/Dialog'
 import { ErrorAlert } from '../../ui/ErrorAlert'
 import { useKeychainAvailable } from '../keychain/keychainStore'
@@ -9,6 +10,7 @@ import { ConnectionFields, KeyFields, NameField } from './ProfileFields'
 import { checkProfileForm, emptyProfileForm, toDraft } from './profileForm'
 import { useProfilesStore } from './profilesStore'
 import { useProfileForm } from './useProfileForm'
+import { DialogForm } from '../../ui/DialogForm'
 import { FormActions } from '../../ui/FormActions'
 
 /** A new profile. Saving checks the keys with a real call; the new profile becomes active. */
@@ -22,15 +24,11 @@ export function AddProfileDialog({ onClose }: { onClose: () => void }) {
   const fieldProps = { values: form.values, problems: form.problems, onChange: form.change }
 
   return (
-    <Dialog title={t('profileForm.addTitle')} onClose={onClose}>
-      <form
-        ref={form.formRef}
-        className="form"
-        noValidate
-        aria-busy={form.busy}
-        onSubmit={(event) => {
-          event.preventDefault()
-          if (form.busy) return
+    <Dialog title={t('profileForm.addTitle')} onClose={onClose} focusFallback={shellLanding}>
+      <DialogForm
+        formRef={form.formRef}
+        busy={form.busy}
+        onSubmit={() => {
           const values = { ...form.values, secretStorage }
           void form.submit(checkProfileForm(values, { withKeys: true }), async () => {
             await add(toDraft(values))
@@ -45,7 +43,7 @@ export function AddProfileDialog({ onClose }: { onClose: () => void }) {
         </div>
         {form.error && <ErrorAlert error={form.error} />}
         <FormActions busy={form.busy} busyText={t('profileForm.checking')} submitText={t('profileForm.save')} onCancel={onClose} />
-      </form>
+      </DialogForm>
     </Dialog>
   )
 }

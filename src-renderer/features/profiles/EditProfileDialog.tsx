@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ProfileView } from '../../../src-main/contract/bridge'
+import { shellLanding } from '../../app/shellFocus'
 import { Dialog } from '../../ui/Dialog'
 import { ErrorAlert } from '../../ui/ErrorAlert'
 import { useBucketsStore } from '../buckets/bucketsStore'
@@ -9,6 +10,7 @@ import { ConnectionFields, KeyFields, NameField, PublicBaseUrlField } from './Pr
 import { checkProfileForm, formFromProfile, hasChanges, toEdit } from './profileForm'
 import { useProfilesStore } from './profilesStore'
 import { useProfileForm } from './useProfileForm'
+import { DialogForm } from '../../ui/DialogForm'
 import { FormActions } from '../../ui/FormActions'
 
 export function EditProfileDialog({ profileId, onClose }: { profileId: string; onClose: () => void }) {
@@ -40,18 +42,8 @@ function EditProfileForm({ profile, onClose }: { profile: ProfileView; onClose: 
   }
 
   return (
-    <Dialog title={t('profileForm.editTitle')} onClose={onClose}>
-      <form
-        ref={form.formRef}
-        className="form"
-        noValidate
-        aria-busy={form.busy}
-        onSubmit={(event) => {
-          event.preventDefault()
-          if (form.busy) return
-          void form.submit(checkProfileForm(form.values, { withKeys: replaceKeys }), save, onClose)
-        }}
-      >
+    <Dialog title={t('profileForm.editTitle')} onClose={onClose} focusFallback={shellLanding}>
+      <DialogForm formRef={form.formRef} busy={form.busy} onSubmit={() => void form.submit(checkProfileForm(form.values, { withKeys: replaceKeys }), save, onClose)}>
         <div className="form__body">
           <NameField {...fieldProps} />
           <ConnectionFields {...fieldProps} />
@@ -75,7 +67,7 @@ function EditProfileForm({ profile, onClose }: { profile: ProfileView; onClose: 
         </div>
         {form.error && <ErrorAlert error={form.error} />}
         <FormActions busy={form.busy} busyText={t('profileForm.saving')} submitText={t('profileForm.saveChanges')} onCancel={onClose} />
-      </form>
+      </DialogForm>
     </Dialog>
   )
 }

@@ -3,12 +3,14 @@ import { useTranslation } from 'react-i18next'
 import type { AwsFileProfile, BridgeError, ImportResult, SecretStorageKind } from '../../../src-main/contract/bridge'
 import { bridge, unwrap } from '../../bridge/bridgeClient'
 import { asBridgeError } from '../../errors/asBridgeError'
+import { shellLanding } from '../../app/shellFocus'
 import { Dialog } from '../../ui/Dialog'
 import { ErrorAlert } from '../../ui/ErrorAlert'
 import { useKeychainAvailable } from '../keychain/keychainStore'
 import { effectiveSecretStorage, SecretStorageChoice } from '../keychain/SecretStorageChoice'
 import { AwsFileProfileRow, isImportable } from './AwsFileProfileRow'
 import { useProfilesStore } from './profilesStore'
+import { DialogForm } from '../../ui/DialogForm'
 
 type Scan = { status: 'scanning' } | { status: 'ready'; found: AwsFileProfile[] } | { status: 'error'; error: BridgeError }
 
@@ -66,16 +68,8 @@ export function ImportAwsDialog({ onClose }: { onClose: () => void }) {
   }
 
   return (
-    <Dialog title={t('importAws.title')} onClose={onClose}>
-      <form
-        className="form"
-        noValidate
-        aria-busy={busy}
-        onSubmit={(event) => {
-          event.preventDefault()
-          if (!busy && selected.size > 0 && !result) void submit()
-        }}
-      >
+    <Dialog title={t('importAws.title')} onClose={onClose} focusFallback={shellLanding}>
+      <DialogForm busy={busy} ready={selected.size > 0 && !result} onSubmit={() => void submit()}>
         <div className="form__body">
           {result ? (
             <ImportOutcome result={result} />
@@ -124,13 +118,13 @@ export function ImportAwsDialog({ onClose }: { onClose: () => void }) {
               <button type="button" className="button" onClick={onClose}>
                 {t('common.cancel')}
               </button>
-              <button type="submit" className="button button--primary" disabled={busy || selected.size === 0}>
+              <button type="submit" className="button button--primary" disabled={selected.size === 0} aria-disabled={busy || undefined}>
                 {t('importAws.submit')}
               </button>
             </>
           )}
         </div>
-      </form>
+      </DialogForm>
     </Dialog>
   )
 }

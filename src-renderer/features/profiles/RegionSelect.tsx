@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
-import { awsRegions } from '../../../src-main/contract/regions'
+import { useRegionLabel } from '../../i18n/regionNames'
+import { awsRegions } from '../../../src-main/contract/rules/regions'
 
 interface Props {
   id: string
@@ -13,6 +14,7 @@ interface Props {
 
 export function RegionSelect({ value, onChange, customEndpoint, ...control }: Props) {
   const { t } = useTranslation()
+  const regionLabel = useRegionLabel()
   const known = awsRegions.some((r) => r.code === value) || (customEndpoint && value === 'auto')
   return (
     <select {...control} className="select" value={value} onChange={(event) => onChange(event.target.value)}>
@@ -21,7 +23,7 @@ export function RegionSelect({ value, onChange, customEndpoint, ...control }: Pr
       {!known && <option value={value}>{value}</option>}
       {awsRegions.map((region) => (
         <option key={region.code} value={region.code}>
-          {region.code} — {region.label}
+          {regionLabel(region.code)}
         </option>
       ))}
     </select>

@@ -1,6 +1,7 @@
 import type { ProfileDraft, ProfileEdit, ProfileView, SecretStorageKind } from '../../../src-main/contract/bridge'
-import { isAwsRegion } from '../../../src-main/contract/regions'
+import { isAwsRegion } from '../../../src-main/contract/rules/regions'
 import { endpointProblem } from '../../../src-main/contract/rules/endpointRule'
+import { accessKeyIdPattern, hasSurroundingSpace, profileNameMaxLength } from '../../../src-main/contract/rules/profileRules'
 
 /** What the add and edit forms hold, as typed. */
 export interface ProfileFormValues {
@@ -59,14 +60,14 @@ export function checkProfileForm(values: ProfileFormValues, options: { withKeys:
   const problems: FormProblems = {}
   const name = values.name.trim()
   if (!name) problems.name = { key: 'required' }
-  else if (name.length > 64) problems.name = { key: 'tooLong', values: { max: 64 } }
+  else if (name.length > profileNameMaxLength) problems.name = { key: 'tooLong', values: { max: profileNameMaxLength } }
 
   if (options.withKeys) {
     const keyId = values.accessKeyId.trim()
     if (!keyId) problems.accessKeyId = { key: 'required' }
-    else if (!/^[\w+=,.@-]+$/.test(keyId)) problems.accessKeyId = { key: 'keyIdChars' }
+    else if (!accessKeyIdPattern.test(keyId)) problems.accessKeyId = { key: 'keyIdChars' }
     if (!values.secretAccessKey) problems.secretAccessKey = { key: 'required' }
-    else if (values.secretAccessKey.trim() !== values.secretAccessKey) problems.secretAccessKey = { key: 'secretSpaces' }
+    else if (hasSurroundingSpace(values.secretAccessKey)) problems.secretAccessKey = { key: 'secretSpaces' }
   }
 
   const endpoint = values.endpoint.trim()

@@ -1,5 +1,5 @@
 import { useId } from 'react'
-import { awsRegions } from '../../../src-main/contract/regions'
+import { awsRegions } from '../../../src-main/contract/rules/regions'
 import { Field } from '../../ui/Field'
 import { AlertIcon } from '../../ui/icons'
 import { PageFrame } from './PageFrame'
@@ -8,11 +8,13 @@ import { problemText } from './problemText'
 import { useSetupWizardStore } from './setupWizardStore'
 import { useFieldProblems } from './useFieldProblems'
 import { useSetupTranslation } from './useSetupTranslation'
+import { useRegionLabel } from '../../i18n/regionNames'
 import { BackNextActions } from './BackNextActions'
 
 /** Page 3: the bucket's name, checked as it is typed, and its region. */
 export function BucketPage({ onCancel }: { onCancel: () => void }) {
   const { t } = useSetupTranslation()
+  const regionLabel = useRegionLabel()
   const store = useSetupWizardStore()
   const { plan } = store
   const fields = useFieldProblems(store.revealProblems)
@@ -73,7 +75,7 @@ export function BucketPage({ onCancel }: { onCancel: () => void }) {
           <select {...control} className="select" value={plan.region} onChange={(event) => change({ region: event.target.value })}>
             {awsRegions.map((region) => (
               <option key={region.code} value={region.code}>
-                {region.code} — {region.label}
+                {regionLabel(region.code)}
               </option>
             ))}
           </select>

@@ -3,6 +3,7 @@ import type { ExistingAccessKey } from '../../../src-main/contract/bridge'
 import { formatCreated } from '../buckets/formatCreated'
 import { compactMask } from '../profiles/displayKey'
 import { useSetupTranslation } from './useSetupTranslation'
+import { useFormatLocale } from '../../i18n/formatLocale'
 
 interface Props {
   keys: ExistingAccessKey[]
@@ -12,7 +13,8 @@ interface Props {
 
 /** IAM allows 2 keys per user: the run paused, and only the user may say which one goes. */
 export function KeyChoice({ keys, busy, onConfirm }: Props) {
-  const { t, i18n } = useSetupTranslation()
+  const { t } = useSetupTranslation()
+  const locale = useFormatLocale()
   const [chosen, setChosen] = useState<string | null>(null)
   const name = useId()
   const ref = useRef<HTMLDivElement>(null)
@@ -28,7 +30,7 @@ export function KeyChoice({ keys, busy, onConfirm }: Props) {
           const id = `${name}-${key.ref}`
           const facts = t('run.keyFacts', {
             key: compactMask(key.keyIdMasked),
-            date: formatCreated(key.createdAt, i18n.language) ?? t('run.keyDateUnknown'),
+            date: formatCreated(key.createdAt, locale) ?? t('run.keyDateUnknown'),
             state: key.active ? t('run.keyActive') : t('run.keyInactive'),
           })
           return (

@@ -1,14 +1,16 @@
 import type { PendingSetup } from '../../../src-main/contract/bridge'
 import { CreatedList } from './CreatedList'
 import { useSetupTranslation } from './useSetupTranslation'
+import { dateFormat } from '../../i18n/formatters'
+import { useFormatLocale } from '../../i18n/formatLocale'
 
 /**
  * A setup that a previous run of Cubeta left half-done: what it made, and what to do.
  * Shown on the admin page, where the keys to continue or roll back are asked for.
  */
 export function PendingSetupNotice({ pending }: { pending: PendingSetup }) {
-  const { t, i18n } = useSetupTranslation()
-  const date = new Date(pending.updatedAt).toLocaleString(i18n.language)
+  const { t } = useSetupTranslation()
+  const date = dateFormat(useFormatLocale(), { dateStyle: 'long', timeStyle: 'short' }).format(new Date(pending.updatedAt))
   return (
     <section className="notice setup-pending" aria-label={t('pending.title')}>
       <div className="notice__text">

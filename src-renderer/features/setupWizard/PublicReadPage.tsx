@@ -1,4 +1,5 @@
 import { useMemo } from 'react'
+import { CodeBlock } from './CodeBlock'
 import { ChoiceOption } from './ChoiceOption'
 import { CopyButton } from './CopyButton'
 import { PageFrame } from './PageFrame'
@@ -14,7 +15,10 @@ export function PublicReadPage({ onCancel }: { onCancel: () => void }) {
   const store = useSetupWizardStore()
   const { plan, start } = store
   const accountId = start?.accountId ?? ''
-  const policy = useMemo(() => bucketPolicyPreview(plan.bucket, accountId, plan.userName), [plan.bucket, accountId, plan.userName])
+  const policy = useMemo(
+    () => bucketPolicyPreview(plan.bucket, accountId, plan.userName, plan.policy),
+    [plan.bucket, accountId, plan.userName, plan.policy],
+  )
 
   const setUp = () => {
     // Each page checked its own answers; this catches one changed since, before anything is sent.
@@ -43,9 +47,7 @@ export function PublicReadPage({ onCancel }: { onCancel: () => void }) {
           </h3>
           <CopyButton label={t('publicRead.copyPolicy')} text={() => policy} />
         </div>
-        <pre className="setup-code" tabIndex={0} aria-labelledby="setup-policy-title">
-          <code>{policy}</code>
-        </pre>
+        <CodeBlock code={policy} labelledBy="setup-policy-title" />
         <p className="field__help">{t('publicRead.mergeNote')}</p>
         <p className="field__help">{t('publicRead.blockNote')}</p>
       </section>
@@ -53,9 +55,7 @@ export function PublicReadPage({ onCancel }: { onCancel: () => void }) {
       <details className="setup-details">
         <summary>{t('publicRead.userPolicyTitle')}</summary>
         {plan.policy === 'least-privilege' ? (
-          <pre className="setup-code" tabIndex={0}>
-            <code>{userPolicyPreview(plan.bucket)}</code>
-          </pre>
+          <CodeBlock code={userPolicyPreview(plan.bucket)} label={t('publicRead.userPolicyTitle')} />
         ) : (
           <p className="quiet">{t('publicRead.userPolicyFull')}</p>
         )}

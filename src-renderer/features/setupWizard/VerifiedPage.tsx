@@ -39,9 +39,17 @@ export function VerifiedPage({ onCancel }: { onCancel: () => void }) {
           <img className="setup-proof__image" src={verified.previewDataUrl} alt={t('verified.imageAlt')} />
           <figcaption className="setup-proof__caption">
             <span className="field__label">{t('verified.publicUrl')}</span>
-            <a className="mono setup-proof__url" href={verified.publicUrl} target="_blank" rel="noreferrer">
-              {verified.publicUrl}
-            </a>
+            {plan.keepTestObject ? (
+              <a className="mono setup-proof__url" href={verified.publicUrl} target="_blank" rel="noreferrer">
+                {verified.publicUrl}
+              </a>
+            ) : (
+              // Deleted right after the check: a link would open a missing file.
+              <>
+                <span className="mono setup-proof__gone">{verified.publicUrl}</span>
+                <span className="quiet">{t('verified.deletedNote')}</span>
+              </>
+            )}
           </figcaption>
         </figure>
       )}

@@ -1,7 +1,8 @@
-import type { SetupAdmin, SetupPlan, UserPolicyChoice } from '../../../src-main/contract/bridge'
-import { isAwsRegion } from '../../../src-main/contract/regions'
+import type { SetupAdmin, SetupPlan } from '../../../src-main/contract/bridge'
+import { isAwsRegion } from '../../../src-main/contract/rules/regions'
 import { bucketNameProblems, bucketNameWarnings, type NameProblem } from '../../../src-main/contract/rules/bucketNameRule'
 import { iamUserNameProblems } from '../../../src-main/contract/rules/iamUserNameRule'
+import { accessKeyIdPattern, hasSurroundingSpace, profileNameMaxLength } from '../../../src-main/contract/rules/profileRules'
 
 /**
  * The wizard's answers, checked page by page with the same pure rules the main side
@@ -23,15 +24,8 @@ export interface AdminAnswers {
   saveName: string
 }
 
-export interface PlanAnswers {
-  userName: string
-  userMode: 'new' | 'existing'
-  policy: UserPolicyChoice
-  bucket: string
-  region: string
-  cors: boolean
-  keepTestObject: boolean
-}
+/** The plan as the pages collect it; which old key to delete is asked later, if at all. */
+export type PlanAnswers = Omit<SetupPlan, 'deleteAccessKeyRef'>
 
 export const emptyAdminAnswers = (): AdminAnswers => ({
   source: 'keys',
@@ -62,7 +56,7 @@ const problem = (code: string, message: string): NameProblem => ({ code, message
 export function profileNameProblem(name: string): NameProblem | null {
   const trimmed = name.trim()
   if (!trimmed) return problem('profile-name-required', 'Enter a name for the profile.')
-  if (trimmed.length > 64) return problem('profile-name-length', 'Use at most 64 characters.')
+  if (trimmed.length > profileNameMaxLength) return problem('profile-name-length', `Use at most ${profileNameMaxLength} characters.`)
   return null
 }
 
@@ -74,9 +68,9 @@ export function adminProblems(answers: AdminAnswers): PageProblems<AdminField> {
   }
   const keyId = answers.accessKeyId.trim()
   if (!keyId) found.accessKeyId = problem('key-id-required', 'Enter the access key ID.')
-  else if (!/^[\w+=,.@-]+$/.test(keyId)) found.accessKeyId = problem('key-id-characters', 'An access key ID has only letters and digits.')
+  else if (!accessKeyIdPattern.test(keyId)) found.accessKeyId = problem('key-id-characters', 'An access key ID has only letters and digits.')
   if (!answers.secretAccessKey) found.secretAccessKey = problem('secret-required', 'Enter the secret access key.')
-  else if (answers.secretAccessKey.trim() !== answers.secretAccessKey) {
+  else if (hasSurroundingSpace(answers.secretAccessKey)) {
     found.secretAccessKey = problem('secret-spaces', 'Remove the spaces around the secret access key.')
   }
   if (answers.saveAsProfile) {

@@ -1,3 +1,4 @@
+import type { UserPolicyChoice } from '../../../src-main/contract/bridge'
 import { cubetaStatements, leastPrivilegeUserPolicy, mergeBucketPolicy } from '../../../src-main/contract/rules/bucketPolicy'
 
 /**
@@ -9,8 +10,8 @@ import { cubetaStatements, leastPrivilegeUserPolicy, mergeBucketPolicy } from '.
  */
 export const userArnFor = (accountId: string, userName: string): string => `arn:aws:iam::${accountId}:user/${userName}`
 
-export function bucketPolicyPreview(bucket: string, accountId: string, userName: string): string {
-  return JSON.stringify(mergeBucketPolicy(null, cubetaStatements(bucket, userArnFor(accountId, userName))), null, 2)
+export function bucketPolicyPreview(bucket: string, accountId: string, userName: string, access: UserPolicyChoice): string {
+  return JSON.stringify(mergeBucketPolicy(null, cubetaStatements(bucket, userArnFor(accountId, userName), access)), null, 2)
 }
 
 export const userPolicyPreview = (bucket: string): string => JSON.stringify(leastPrivilegeUserPolicy(bucket), null, 2)

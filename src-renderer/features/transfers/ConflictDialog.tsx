@@ -1,18 +1,20 @@
 import { useState } from 'react'
-import type { ConflictQuestion } from '../../../src-main/contract/bridge'
+import type { ConflictChoice, ConflictQuestion } from '../../../src-main/contract/bridge'
 import { Dialog } from '../../ui/Dialog'
 import { useTransfersTranslation } from './i18n'
 import { formatBytes } from './transferFormat'
 import { useTransfersStore } from './transfersStore'
 import { dateFormat } from '../../i18n/formatters'
+import { useFormatLocale } from '../../i18n/formatLocale'
 
 /** An upload would replace an object: the user decides, never the app. */
 export function ConflictDialog({ conflict }: { conflict: ConflictQuestion }) {
-  const { t, i18n } = useTransfersTranslation()
+  const { t } = useTransfersTranslation()
+  const locale = useFormatLocale()
   const resolve = useTransfersStore((s) => s.resolveConflict)
   const [applyToAll, setApplyToAll] = useState(false)
   const name = conflict.key.split('/').pop() ?? conflict.key
-  const choose = (choice: 'overwrite' | 'skip' | 'keep-both') => void resolve(choice, applyToAll)
+  const choose = (choice: ConflictChoice) => void resolve(choice, applyToAll)
   return (
     <Dialog title={t('conflict.title', { name })} onClose={() => choose('skip')} size="small">
       <div className="dialog__text">
@@ -20,8 +22,8 @@ export function ConflictDialog({ conflict }: { conflict: ConflictQuestion }) {
         {conflict.existingSize !== null && conflict.existingModified && (
           <p className="quiet">
             {t('conflict.existing', {
-              size: formatBytes(conflict.existingSize, i18n.language),
-              date: dateFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(conflict.existingModified)),
+              size: formatBytes(conflict.existingSize, locale),
+              date: dateFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(conflict.existingModified)),
             })}
           </p>
         )}

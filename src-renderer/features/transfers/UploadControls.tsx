@@ -3,8 +3,11 @@ import { filesFromInput } from './droppedFiles'
 import { useTransfersTranslation } from './i18n'
 import { useTransfersStore } from './transfersStore'
 
-/** The Upload buttons (files, or a whole folder) and the batch's Cache-Control. */
-export function UploadControls({ profileId, bucket, prefix }: { profileId: string; bucket: string; prefix: string }) {
+/**
+ * The Upload buttons (files, or a whole folder) and the batch's Cache-Control. Compact
+ * (a narrow window) labels the field just "Cache-Control", with the rest in its description.
+ */
+export function UploadControls({ profileId, bucket, prefix, compact = false }: { profileId: string; bucket: string; prefix: string; compact?: boolean }) {
   const { t } = useTransfersTranslation()
   const upload = useTransfersStore((s) => s.upload)
   const cacheControl = useTransfersStore((s) => s.cacheControl)
@@ -42,12 +45,12 @@ export function UploadControls({ profileId, bucket, prefix }: { profileId: strin
         aria-hidden="true"
         onChange={(e) => picked(e.currentTarget)}
       />
-      <label className="upload-controls__cache" htmlFor={cacheId}>
-        <span>{t('upload.cacheControl')}</span>
+      <label className={`upload-controls__cache${compact ? ' upload-controls__cache--compact' : ''}`} htmlFor={cacheId} title={compact ? t('upload.cacheControl') : undefined}>
+        <span>{compact ? t('upload.cacheControlShort') : t('upload.cacheControl')}</span>
         <input id={cacheId} className="input input--mono upload-controls__input" value={cacheControl} aria-describedby={helpId} onChange={(e) => setCacheControl(e.target.value)} spellCheck={false} />
       </label>
-      <span id={helpId} className="offscreen">
-        {t('upload.cacheControlHelp')}
+      <span id={helpId} className="visually-hidden">
+        {compact ? `${t('upload.cacheControl')}. ${t('upload.cacheControlHelp')}` : t('upload.cacheControlHelp')}
       </span>
     </div>
   )

@@ -1,3 +1,5 @@
+import type { PickedDiskFile } from '../../../src-main/contract/bridge'
+
 /**
  * What the user dropped, as files with their relative paths
  *
@@ -47,4 +49,20 @@ async function collect(entry: Entry, into: PickedFile[]): Promise<void> {
 /** Files from an <input type="file">; with webkitdirectory they carry their folder path. */
 export function filesFromInput(files: FileList): PickedFile[] {
   return [...files].map((file) => ({ file, relativePath: file.webkitRelativePath || file.name }))
+}
+
+/**
+ * Electron: which picked files the main process can read from disk (they have an id)
+ * and which only the page holds (an image dragged from a web page has none). The first
+ * go by id, the rest like browser mode, their bytes sent from the page.
+ */
+export function splitByDisk(picked: PickedFile[], ids: (string | null)[]): { onDisk: PickedDiskFile[]; inPage: PickedFile[] } {
+  const onDisk: PickedDiskFile[] = []
+  const inPage: PickedFile[] = []
+  picked.forEach((item, index) => {
+    const fileId = ids[index] ?? null
+    if (fileId === null) inPage.push(item)
+    else onDisk.push({ fileId, relativePath: item.relativePath })
+  })
+  return { onDisk, inPage }
 }

@@ -5,6 +5,7 @@ import { useAppViewStore } from '../../app/appViewStore'
 import { BucketIcon, ImportIcon, PlusIcon, SparkIcon } from '../../ui/icons'
 import { KeychainBanner } from '../keychain/KeychainBanner'
 import { LanguageSwitch } from '../language/LanguageSwitch'
+import { ThemeSwitch } from '../theme/ThemeSwitch'
 
 /** First launch, or every profile deleted: what Cubeta is, and the two ways to start. */
 export function WelcomeScreen() {
@@ -22,7 +23,7 @@ export function WelcomeScreen() {
         </h1>
         <p className="welcome__lead">{t('welcome.description')}</p>
         <div className="welcome__setup">
-          <button type="button" className="button button--primary button--large" onClick={openSetup}>
+          <button type="button" className="button button--primary button--large" data-opens="setup" onClick={openSetup}>
             <SparkIcon />
             {t('welcome.guidedSetup')}
           </button>
@@ -44,6 +45,7 @@ export function WelcomeScreen() {
       </main>
       <footer className="welcome__footer">
         <LanguageSwitch />
+        <ThemeSwitch />
       </footer>
     </div>
   )

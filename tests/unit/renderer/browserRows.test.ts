@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { ObjectEntry } from '../../../src-main/contract/bridge'
 import { filterEntries, foldForFilter } from '../../../src-renderer/features/browser/filterRows'
@@ -43,6 +44,34 @@ describe('sorting', () => {
     const merged = pages.reduce<ObjectEntry[]>((acc, page) => mergeSorted(acc, sortEntries(page, compare), compare), [])
     expect(names(merged)).toEqual(names(sortEntries([...many, folder('late')], compare)))
     expect(merged[0]?.name).toBe('late')
+  })
+})
+
+describe('merging pages', () => {
+  const compare = compareEntries({ column: 'name', direction: 'ascending' }, collatorFor('es'))
+
+  it('gives what one stable sort of everything gives, for any pages in any order', () => {
+    const entry = fc.record({ name: fc.constantFrom('a', 'A', 'á', 'b', 'foto 2', 'foto 10', 'z', 'Ñ'), kind: fc.constantFrom('object' as const, 'folder' as const), n: fc.nat(30) })
+    fc.assert(
+      fc.property(fc.array(fc.array(entry, { maxLength: 12 }), { maxLength: 6 }), (pages) => {
+        const asRows = pages.map((page, p) => page.map((e, i) => ({ ...(e.kind === 'folder' ? folder(e.name) : file(e.name, e.n, '2024-01-01T00:00:00.000Z')), key: `p/${e.name}#${e.n}-${p}-${i}` })))
+        const merged = asRows.reduce<ObjectEntry[]>((acc, page) => mergeSorted(acc, sortEntries(page, compare), compare), [])
+        expect(merged.map((e) => e.key)).toEqual(sortEntries(asRows.flat(), compare).map((e) => e.key))
+      }),
+    )
+  })
+
+  it('compares a page that lands after every row with only a handful of them', () => {
+    const row = (i: number) => file(`file-${String(i).padStart(6, '0')}.bin`, i, '2024-01-01T00:00:00.000Z')
+    const before = Array.from({ length: 50_000 }, (_, i) => row(i))
+    const page = Array.from({ length: 1_000 }, (_, i) => row(50_000 + i))
+    let comparisons = 0
+    const counting = (a: ObjectEntry, b: ObjectEntry) => (comparisons++, compare(a, b))
+    const merged = mergeSorted(before, page, counting)
+    expect(merged.length).toBe(51_000)
+    expect(merged[50_000]).toBe(page[0])
+    // Bisection (17 steps for 50,000 rows) and the page itself: not one per row already there.
+    expect(comparisons).toBeLessThan(100)
   })
 })
 

@@ -63,6 +63,7 @@ const mac = { mac: true, pageSize: 10 }
 describe('keyboard commands', () => {
   it('maps the file-manager keys', () => {
     expect(commandForKey(press('Enter'), linux)).toEqual({ kind: 'open' })
+    expect(commandForKey(press('ArrowRight'), linux)).toEqual({ kind: 'intoRow' })
     expect(commandForKey(press('Backspace'), linux)).toEqual({ kind: 'up' })
     expect(commandForKey(press('ArrowUp', { altKey: true }), linux)).toEqual({ kind: 'up' })
     expect(commandForKey(press('ArrowLeft', { altKey: true }), linux)).toEqual({ kind: 'back' })

@@ -100,32 +100,42 @@ describe('setup wizard plan validation', () => {
 })
 
 describe('setup wizard policy preview', () => {
-  it('is the exact merged policy for a bucket without one: public GetObject on objects, the user on the bucket', () => {
-    const policy = JSON.parse(bucketPolicyPreview('mi-blog-media', '123456789012', 'django-media'))
+  it('is the exact merged policy for a bucket without one: public GetObject on objects, the user what Django needs', () => {
+    const policy = JSON.parse(bucketPolicyPreview('mi-blog-media', '123456789012', 'django-media', 'least-privilege'))
+    const user = { AWS: 'arn:aws:iam::123456789012:user/django-media' }
     expect(policy).toEqual({
       Version: '2012-10-17',
       Statement: [
         { Sid: 'CubetaPublicReadObjects', Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::mi-blog-media/*' },
+        { Sid: 'CubetaUserListBucket', Effect: 'Allow', Principal: user, Action: ['s3:ListBucket'], Resource: 'arn:aws:s3:::mi-blog-media' },
         {
-          Sid: 'CubetaUserFullAccess',
+          Sid: 'CubetaUserObjects',
           Effect: 'Allow',
-          Principal: { AWS: 'arn:aws:iam::123456789012:user/django-media' },
-          Action: 's3:*',
-          Resource: ['arn:aws:s3:::mi-blog-media', 'arn:aws:s3:::mi-blog-media/*'],
+          Principal: user,
+          Action: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject', 's3:AbortMultipartUpload', 's3:ListMultipartUploadParts'],
+          Resource: 'arn:aws:s3:::mi-blog-media/*',
         },
       ],
     })
   })
 
+  it('shows the tutorial’s s3:* for the user only when full access was chosen', () => {
+    expect(bucketPolicyPreview('b-1', '1', 'u', 'least-privilege')).not.toContain('s3:*')
+    const full = JSON.parse(bucketPolicyPreview('b-1', '1', 'u', 's3-full-access'))
+    expect(full.Statement[1]).toMatchObject({ Sid: 'CubetaUserFullAccess', Action: 's3:*' })
+  })
+
   it('grants the public nothing but reading objects: no listing', () => {
-    const policy = JSON.parse(bucketPolicyPreview('b-1', '1', 'u'))
-    const publicGrants = policy.Statement.filter((s: { Principal: unknown }) => s.Principal === '*')
-    expect(publicGrants.map((s: { Action: unknown }) => s.Action)).toEqual(['s3:GetObject'])
+    for (const access of ['least-privilege', 's3-full-access'] as const) {
+      const policy = JSON.parse(bucketPolicyPreview('b-1', '1', 'u', access))
+      const publicGrants = policy.Statement.filter((s: { Principal: unknown }) => s.Principal === '*')
+      expect(publicGrants.map((s: { Action: unknown }) => s.Action)).toEqual(['s3:GetObject'])
+    }
   })
 
   it('is pretty-printed for reading, and shows the least-privilege user policy', () => {
-    expect(bucketPolicyPreview('b-1', '1', 'u')).toContain('\n  "Statement": [')
+    expect(bucketPolicyPreview('b-1', '1', 'u', 'least-privilege')).toContain('\n  "Statement": [')
     expect(userArnFor('123', 'ana')).toBe('arn:aws:iam::123:user/ana')
-    expect(JSON.parse(userPolicyPreview('b-1')).Statement[0].Resource).toEqual(['arn:aws:s3:::b-1', 'arn:aws:s3:::b-1/*'])
+    expect(JSON.parse(userPolicyPreview('b-1')).Statement.map((s: { Resource: string }) => s.Resource)).toEqual(['arn:aws:s3:::b-1', 'arn:aws:s3:::b-1/*'])
   })
 })

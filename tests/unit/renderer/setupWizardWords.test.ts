@@ -65,7 +65,7 @@ describe('step labels and statuses', () => {
     }
     const statuses: SetupStepStatus[] = ['pending', 'running', 'waiting', 'done', 'failed']
     expect(statuses.map((s) => say(en, stepStatusKey(s)))).toEqual(['Not started', 'In progress', 'Waiting', 'Done', 'Failed'])
-    expect(statuses.map((s) => say(es, stepStatusKey(s)))).toEqual(['Sin empezar', 'En curso', 'Esperando', 'Hecho', 'Falló'])
+    expect(statuses.map((s) => say(es, stepStatusKey(s)))).toEqual(['Sin empezar', 'En curso', 'Esperando', 'Listo', 'Falló'])
   })
 
   it('orders the steps and fills in missing ones as pending', () => {

@@ -41,7 +41,7 @@ const nameTaken: BridgeError = {
 describe('translateError', () => {
   it('translates by code into Spanish, filling params', () => {
     expect(translateError(nameTaken, 'es', lookupFrom(es))).toEqual({
-      message: 'Ya existe un perfil llamado «work».',
+      message: 'Ya existe un perfil llamado “work”.',
       hint: 'Elige otro nombre.',
     })
   })
@@ -71,6 +71,20 @@ describe('translateError', () => {
     const halfCatalog: CatalogLookup = (key) => (key === 'errors.clock-skew.message' ? 'Reloj mal.' : undefined)
     const error: BridgeError = { code: 'clock-skew', message: 'Clock is off.', hint: 'Fix the clock.' }
     expect(translateError(error, 'es', halfCatalog)).toEqual({ message: 'Clock is off.', hint: 'Fix the clock.' })
+  })
+
+  it('says which permission is missing when the server named it, and the general sentence when it did not', () => {
+    const named: BridgeError = {
+      code: 'access-denied',
+      message: 'These keys are not allowed to list the folder “/”: they need s3:ListBucket.',
+      hint: 'Ask the account administrator to grant s3:ListBucket on this bucket, or use keys of a user that has it.',
+      params: { action: 'list the folder “/”', permission: 's3:ListBucket' },
+    }
+    const shown = translateError(named, 'es', lookupFrom(es))
+    expect(shown.message).toBe('A estas claves les falta el permiso s3:ListBucket para esta operación.')
+    expect(shown.hint).toContain('s3:ListBucket')
+    const general = translateError({ ...named, params: { action: 'list the folder “/”' } }, 'es', lookupFrom(es))
+    expect(general.message).toBe(lookupFrom(es)('errors.access-denied.message'))
   })
 
   it.each(requiredCodes)('has a complete Spanish and English translation for %s', (code) => {

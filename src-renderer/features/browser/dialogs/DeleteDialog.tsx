@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useRef, useState, type ReactNode } from 'react'
 import type { BridgeError } from '../../../../src-main/contract/bridge'
 import { bridge, unwrap } from '../../../bridge/bridgeClient'
 import { Dialog } from '../../../ui/Dialog'
@@ -9,25 +9,37 @@ import { useBrowserStore } from '../browserStore'
 import { formatCount } from '../formatting'
 import { useToastStore } from '../toastStore'
 import { OperationProgressBar } from './OperationProgressBar'
-import { useOperation } from './useOperation'
+import { objectGrid } from './gridFocus'
+import { useOperation } from '../../../bridge/useOperation'
+import { useFormatLocale } from '../../../i18n/formatLocale'
 
 const nameOf = (key: string) => key.replace(/\/$/, '').split('/').pop() ?? key
+
+/** What another feature adds: a note in the dialog, and what to do after (true: it said so itself). */
+export interface DeleteHooks {
+  note?: ReactNode
+  onDeleted?(location: BrowserLocation, outcome: { deleted: number; markers: { key: string; versionId: string }[] }): boolean
+}
 
 /**
  * "Delete 3 items?": says how many, warns that folders go with everything in them, and
  * keeps Cancel focused so Enter never deletes. Then progress, then the refreshed folder.
  */
-export function DeleteDialog({ location, keys, onClose }: { location: BrowserLocation; keys: string[]; onClose: () => void }) {
-  const { t, i18n } = useBrowserTranslation()
+export function DeleteDialog({ location, keys, onClose, hooks }: { location: BrowserLocation; keys: string[]; onClose: () => void; hooks?: DeleteHooks | undefined }) {
+  const { t } = useBrowserTranslation()
+  const locale = useFormatLocale()
   const operation = useOperation()
   const [failures, setFailures] = useState<{ key: string; error: BridgeError }[]>([])
+  // Once deleted, the rows (and the Delete button, with no selection) are gone: back to the grid.
+  const deleted = useRef(false)
   const folders = keys.filter((key) => key.endsWith('/')).length
   const first = keys[0] ?? ''
-  const title = keys.length === 1 ? t('delete.titleOne', { name: nameOf(first) }) : t('delete.titleMany', { count: keys.length, n: formatCount(keys.length, i18n.language) })
+  const title = keys.length === 1 ? t('delete.titleOne', { name: nameOf(first) }) : t('delete.titleMany', { count: keys.length, n: formatCount(keys.length, locale) })
 
   const confirm = async () => {
     const outcome = await operation.run(async (operationId) => unwrap(await bridge['objects/delete']({ profileId: location.profileId, bucket: location.bucket, keys, operationId })))
     if (!outcome) return
+    deleted.current = true
     const store = useBrowserStore.getState()
     void store.refresh()
     if (outcome.failed.length > 0) {
@@ -35,7 +47,8 @@ export function DeleteDialog({ location, keys, onClose }: { location: BrowserLoc
       return
     }
     onClose()
-    useToastStore.getState().show(t('toast.deleted', { count: outcome.deleted, n: formatCount(outcome.deleted, i18n.language) }))
+    if (hooks?.onDeleted?.(location, outcome)) return
+    useToastStore.getState().show(t('toast.deleted', { count: outcome.deleted, n: formatCount(outcome.deleted, locale) }))
   }
 
   const close = () => {
@@ -44,11 +57,11 @@ export function DeleteDialog({ location, keys, onClose }: { location: BrowserLoc
   }
 
   return (
-    <Dialog title={title} onClose={close} size="small">
+    <Dialog title={title} onClose={close} size="small" focusAfterClose={() => (deleted.current ? objectGrid() : null)} focusFallback={objectGrid}>
       <div className="dialog__text">
         {failures.length > 0 ? (
           <>
-            <p>{t('delete.partial', { count: failures.length, n: formatCount(failures.length, i18n.language) })}</p>
+            <p>{t('delete.partial', { count: failures.length, n: formatCount(failures.length, locale) })}</p>
             <ul className="failure-list">
               {failures.slice(0, 5).map((failure) => (
                 <li key={failure.key}>
@@ -61,7 +74,7 @@ export function DeleteDialog({ location, keys, onClose }: { location: BrowserLoc
         ) : (
           <>
             {folders > 0 && <p className="delete-warning">{t('delete.folders', { count: folders })}</p>}
-            <p>{t('delete.permanent')}</p>
+            {hooks?.note ?? <p>{t('delete.permanent')}</p>}
             {operation.busy && <OperationProgressBar progress={operation.progress} verb="deleting" />}
           </>
         )}
@@ -74,10 +87,10 @@ export function DeleteDialog({ location, keys, onClose }: { location: BrowserLoc
           </button>
         ) : (
           <>
-            <button type="button" className="button" data-autofocus disabled={operation.busy} onClick={onClose}>
+            <button type="button" className="button" data-autofocus aria-disabled={operation.busy || undefined} onClick={close}>
               {t('cancel')}
             </button>
-            <button type="button" className="button button--danger" disabled={operation.busy} onClick={() => void confirm()}>
+            <button type="button" className="button button--danger" aria-disabled={operation.busy || undefined} onClick={() => !operation.busy && void confirm()}>
               {operation.busy ? t('delete.deleting') : t('delete.confirm')}
             </button>
           </>

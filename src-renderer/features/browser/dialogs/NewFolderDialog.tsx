@@ -10,6 +10,8 @@ import type { BrowserLocation } from '../browserStore'
 import { useBrowserStore } from '../browserStore'
 import { folderNameProblem } from '../nameRules'
 import { useToastStore } from '../toastStore'
+import { objectGrid } from './gridFocus'
+import { DialogForm } from '../../../ui/DialogForm'
 
 /** A new folder in the open one: a name without "/", checked before the call. */
 export function NewFolderDialog({ location, onClose }: { location: BrowserLocation; onClose: () => void }) {
@@ -41,16 +43,8 @@ export function NewFolderDialog({ location, onClose }: { location: BrowserLocati
   }
 
   return (
-    <Dialog title={t('newFolder.title')} onClose={onClose} size="small">
-      <form
-        className="form"
-        noValidate
-        aria-busy={busy}
-        onSubmit={(event) => {
-          event.preventDefault()
-          if (!busy) void submit()
-        }}
-      >
+    <Dialog title={t('newFolder.title')} onClose={onClose} size="small" focusFallback={objectGrid}>
+      <DialogForm busy={busy} onSubmit={() => void submit()}>
         <div className="form__body">
           <Field label={t('newFolder.name')} help={t('newFolder.help', { where: location.prefix || location.bucket })} problem={problem ?? undefined}>
             {(control) => (
@@ -77,11 +71,11 @@ export function NewFolderDialog({ location, onClose }: { location: BrowserLocati
           <button type="button" className="button" onClick={onClose}>
             {t('cancel')}
           </button>
-          <button type="submit" className="button button--primary" disabled={busy}>
+          <button type="submit" className="button button--primary" aria-disabled={busy || undefined}>
             {t('newFolder.create')}
           </button>
         </div>
-      </form>
+      </DialogForm>
     </Dialog>
   )
 }

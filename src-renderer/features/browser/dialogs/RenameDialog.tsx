@@ -9,17 +9,19 @@ import { useBrowserStore } from '../browserStore'
 import { normalizeTarget, renameTargetProblem } from '../nameRules'
 import { useToastStore } from '../toastStore'
 import { OperationProgressBar } from './OperationProgressBar'
-import { useOperation } from './useOperation'
+import { objectGrid } from './gridFocus'
+import { useOperation } from '../../../bridge/useOperation'
+import { DialogForm } from '../../../ui/DialogForm'
 
 /**
  * Rename or move: the field holds the whole key, so changing the folder part moves it.
  * The name part is selected at first, since renaming is the common case.
  */
-export function RenameDialog({ location, from, onClose }: { location: BrowserLocation; from: string; onClose: () => void }) {
+export function RenameDialog({ location, from, initialTo, onClose }: { location: BrowserLocation; from: string; initialTo?: string | undefined; onClose: () => void }) {
   const { t } = useBrowserTranslation()
   const isFolder = from.endsWith('/')
   const shown = isFolder ? from.slice(0, -1) : from
-  const [to, setTo] = useState(shown)
+  const [to, setTo] = useState(initialTo === undefined ? shown : isFolder ? initialTo.replace(/\/$/, '') : initialTo)
   const [problem, setProblem] = useState<string | null>(null)
   const operation = useOperation()
 
@@ -40,16 +42,8 @@ export function RenameDialog({ location, from, onClose }: { location: BrowserLoc
   }
 
   return (
-    <Dialog title={isFolder ? t('rename.titleFolder') : t('rename.title')} onClose={() => !operation.busy && onClose()}>
-      <form
-        className="form"
-        noValidate
-        aria-busy={operation.busy}
-        onSubmit={(event) => {
-          event.preventDefault()
-          if (!operation.busy) void submit()
-        }}
-      >
+    <Dialog title={isFolder ? t('rename.titleFolder') : t('rename.title')} onClose={() => !operation.busy && onClose()} focusFallback={objectGrid}>
+      <DialogForm busy={operation.busy} onSubmit={() => void submit()}>
         <div className="form__body">
           <Field label={t('rename.to')} help={t(isFolder ? 'rename.helpFolder' : 'rename.help')} problem={problem ?? undefined}>
             {(control) => (
@@ -82,14 +76,14 @@ export function RenameDialog({ location, from, onClose }: { location: BrowserLoc
           <p role="status" className="form__status">
             {operation.busy && !isFolder ? t('rename.renaming') : ''}
           </p>
-          <button type="button" className="button" disabled={operation.busy} onClick={onClose}>
+          <button type="button" className="button" aria-disabled={operation.busy || undefined} onClick={() => !operation.busy && onClose()}>
             {t('cancel')}
           </button>
-          <button type="submit" className="button button--primary" disabled={operation.busy}>
+          <button type="submit" className="button button--primary" aria-disabled={operation.busy || undefined}>
             {t('rename.confirm')}
           </button>
         </div>
-      </form>
+      </DialogForm>
     </Dialog>
   )
 }

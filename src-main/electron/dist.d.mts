@@ -1,0 +1,2 @@
+export function noElectronLine(why: string): string
+export function buildsForAnotherPlatform(args: string[], platform?: string): boolean

@@ -1,0 +1,149 @@
+import type { ObjectEntry } from '../../contract/bridge'
+import type { SearchRequest, SearchResults } from '../../contract/bridge'
+import { AppError } from '../../core/appError'
+import type { EventHub } from '../../core/eventHub'
+import type { BucketIndexes } from '../bucketIndex/bucketIndexService'
+import { upperBound } from '../bucketIndex/indexFile'
+import type { IndexedObject } from '../bucketIndex/indexedObject'
+import { compileSearch, type CompiledSearch } from './searchMatcher'
+
+/** The window shows this many results at most, and says how many more matched. */
+export const resultCap = 50_000
+/** Rows per slice of an index scan: a few milliseconds of SQLite, then the event loop breathes. */
+const sliceRows = 50_000
+/** The first slice is small, so the first results come at once. */
+const firstSliceRows = 2_000
+/**
+ * Until something has matched, a slice stops at its first few matches: they go out at
+ * once instead of after the rest of a slice that may hold 25,000 more (at 1,000,000 keys,
+ * `*.png` took ~0.8 s to its first result that way, most of it reading the slice's rows).
+ */
+const firstResultsAtMost = 200
+const flushEveryMs = 100
+
+/**
+ * Search: the bucket index, scanned in key order, results streamed as they are found
+ *
+ * With a complete index the scan runs over it in slices, yielding between them, so the
+ * main process keeps answering while 1,000,000 keys are read. While the index is still
+ * being listed for the first time, the scan covers what is already written (keys up to
+ * the build's last key), then tests every new page as it arrives: the first matches come
+ * within the first page of the listing. Results go out as `search/results` events,
+ * gathered for ~100 ms at a time.
+ */
+export function createSearchService(deps: { indexes: BucketIndexes; events: EventHub }) {
+  const running = new Map<string, { cancelled: boolean; cancel(): void }>()
+
+  async function run(request: SearchRequest, search: CompiledSearch, state: { cancelled: boolean }) {
+    const { build } = deps.indexes.use(request.profileId, request.bucket)
+    const live = build !== null && !build.refresh
+    let matched = 0
+    let pending: ObjectEntry[] = []
+    let lastFlush = Date.now()
+    let sentAny = false
+    const emit = (done: boolean, error: SearchResults['error'] = null) => {
+      sentAny ||= pending.length > 0
+      deps.events.emit('search/results', { searchId: request.searchId, entries: pending, matched, capped: matched > resultCap, done, source: live ? 'listing' : 'index', error })
+      pending = []
+      lastFlush = Date.now()
+    }
+    const take = (objects: readonly IndexedObject[]) => {
+      for (const o of objects) {
+        if (!search.test(o)) continue
+        matched++
+        if (matched <= resultCap) pending.push(toEntry(o))
+      }
+      // The first matches go out at once; after that, ~10 events a second at most.
+      if (pending.length > 0 && (!sentAny || pending.length >= 5_000 || Date.now() - lastFlush >= flushEveryMs)) emit(false)
+    }
+
+    // Pages that arrive while the index part is scanned wait here, in order.
+    const queued: (readonly IndexedObject[])[] = []
+    const stopListening = live ? build.onPage((page) => queued.push(page)) : () => undefined
+    const upTo = live ? build.lastKey : null
+    try {
+      if (!live || upTo !== null) {
+        const low = request.scope
+        const high = upperBound(request.scope)
+        let after: string | null = null
+        for (let rows = firstSliceRows; !state.cancelled; rows = sliceRows) {
+          const boundary = deps.indexes.read(request.profileId, request.bucket, (f) => f.keyAfter(after, low, high, rows - 1))
+          const end = upTo !== null && (boundary === null || boundary > upTo) ? upTo : boundary
+          const limit = matched === 0 ? firstResultsAtMost : null
+          const rowsFound = deps.indexes.read(request.profileId, request.bucket, (f) => f.slice(search.sql, { after, low, upTo: end, high }, limit))
+          take(rowsFound)
+          // Stopped at the limit: the rest of this slice comes next, from the last row read.
+          if (limit !== null && rowsFound.length === limit) {
+            after = rowsFound.at(-1)!.key
+            continue
+          }
+          if (end === null || end === upTo) break
+          after = end
+          await breathe()
+        }
+      }
+      if (live) {
+        for (;;) {
+          while (queued.length > 0 && !state.cancelled) take(queued.shift()!)
+          if (state.cancelled || build.done) break
+          await Promise.race([build.finished, nextPage(build)])
+        }
+        while (queued.length > 0 && !state.cancelled) take(queued.shift()!)
+      }
+      if (!state.cancelled) emit(true)
+    } finally {
+      stopListening()
+    }
+  }
+
+  return {
+    start(request: SearchRequest): { searchId: string } {
+      running.get(request.searchId)?.cancel?.()
+      const state = {
+        cancelled: false,
+        cancel() {
+          state.cancelled = true
+        },
+      }
+      running.set(request.searchId, state)
+      const search = compileSearch(request)
+      void run(request, search, state)
+        .catch((error) => {
+          const bridge = error instanceof AppError ? error.toBridge() : { code: 'search-failed', message: 'The search stopped.', hint: 'Try again.' }
+          deps.events.emit('search/results', { searchId: request.searchId, entries: [], matched: 0, capped: false, done: true, source: 'index', error: bridge })
+        })
+        .finally(() => {
+          if (running.get(request.searchId) === state) running.delete(request.searchId)
+        })
+      return { searchId: request.searchId }
+    },
+    cancel(searchId: string): { cancelled: boolean } {
+      const state = running.get(searchId)
+      state?.cancel()
+      running.delete(searchId)
+      return { cancelled: state !== undefined }
+    },
+  }
+}
+
+function toEntry(o: IndexedObject): ObjectEntry {
+  return {
+    key: o.key,
+    name: o.key.slice(o.key.lastIndexOf('/') + 1),
+    kind: 'object',
+    size: o.size,
+    lastModified: o.modified === null ? null : new Date(o.modified).toISOString(),
+    storageClass: o.storageClass ?? 'STANDARD',
+  }
+}
+
+const breathe = () => new Promise<void>((resolve) => setImmediate(resolve))
+
+function nextPage(build: { onPage(listener: () => void): () => void }): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = build.onPage(() => {
+      stop()
+      resolve()
+    })
+  })
+}

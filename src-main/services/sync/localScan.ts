@@ -1,0 +1,40 @@
+import { lstat, readdir } from 'node:fs/promises'
+import { join, relative, sep } from 'node:path'
+import type { LocalFile } from './syncPlan'
+
+/** A download's bytes go here first; it is renamed over the real name only when complete. */
+export const partialSuffix = /\.cubeta-partial-[0-9a-f]{8}$/
+
+export interface ScannedFolder {
+  files: (LocalFile & { absolutePath: string })[]
+  /** Links, sockets and the like: not synced, listed with the reason. */
+  notFiles: string[]
+  /** Half-written downloads of an interrupted run, to clean up. */
+  partials: string[]
+}
+
+/**
+ * Every regular file below a folder, with its size and modified time
+ *
+ * Symbolic links are not followed (a link can point outside the folder, or into a loop).
+ * Half-written downloads of an interrupted sync are left out, for the runner to remove.
+ */
+export async function scanFolder(root: string): Promise<ScannedFolder> {
+  const scanned: ScannedFolder = { files: [], notFiles: [], partials: [] }
+  for (const entry of await readdir(root, { recursive: true, withFileTypes: true })) {
+    const absolutePath = join(entry.parentPath, entry.name)
+    const path = relative(root, absolutePath).split(sep).join('/')
+    if (entry.isDirectory()) continue
+    if (partialSuffix.test(entry.name)) {
+      scanned.partials.push(absolutePath)
+      continue
+    }
+    if (!entry.isFile()) {
+      scanned.notFiles.push(path)
+      continue
+    }
+    const info = await lstat(absolutePath)
+    scanned.files.push({ path, size: info.size, modifiedMs: info.mtimeMs, absolutePath })
+  }
+  return scanned
+}
