@@ -53,4 +53,11 @@ describe('small rules', () => {
     expect(error.hint).toMatch(/gnome-keyring/)
     expect(describeKeychainFailure(new Error('x'), 'darwin').hint).toMatch(/Keychain Access/)
   })
+
+  it('tells a source checkout without a keytar build how to build it', () => {
+    const missing = new Error("Cannot find module 'keytar'")
+    expect(describeKeychainFailure(missing, 'linux').hint).toMatch(/libsecret-1-dev.*npm install/)
+    expect(describeKeychainFailure(missing, 'win32').hint).toMatch(/npm install/)
+    expect(describeKeychainFailure(missing, 'win32').hint).not.toMatch(/libsecret/)
+  })
 })

@@ -6,7 +6,17 @@ import { withDataFileLock } from '../dataFiles/dataFileLock'
 import type { SecretStore } from './secretStore'
 import { describeKeychainFailure } from './keychainProblem'
 
-type Keytar = typeof import('keytar')
+/**
+ * The part of keytar this store uses, written out rather than taken from keytar's types:
+ * keytar is an optional dependency (a machine without libsecret's headers can't build it),
+ * and the type-check must not depend on whether it built.
+ */
+interface Keytar {
+  getPassword(service: string, account: string): Promise<string | null>
+  setPassword(service: string, account: string, password: string): Promise<void>
+  deletePassword(service: string, account: string): Promise<boolean>
+  findCredentials(service: string): Promise<Array<{ account: string; password: string }>>
+}
 
 /** The OS keychain service name under which Cubeta's secrets are filed. */
 export const keychainService = 'Cubeta'
