@@ -304,7 +304,8 @@ async function objectToolSteps(page: Page, englishGrid: Locator, panel: Locator,
   await done.getByRole('button', { name: 'Close' }).click()
   expect(await tagsOf(oddKey)).toEqual([{ Key: 'proyecto', Value: 'blog' }, { Key: 'estado', Value: 'final' }])
 
-  await rowMenu('notas.txt', 'Change storage class…')
+  // The object tools are in the toolbar's "More" menu too, not only in the right-click menu.
+  const storageFrom = await folderAction(page, 'Change storage class…')
   const storage = page.getByRole('dialog', { name: 'Storage class of 3 selected items' })
   await storage.getByLabel('New storage class').selectOption('ONEZONE_IA')
   await expect(storage).toContainText('keeping its headers, metadata and tags')
@@ -313,6 +314,7 @@ async function objectToolSteps(page: Page, englishGrid: Locator, panel: Locator,
   await storage.getByRole('button', { name: 'Change 3 selected items' }).click()
   await expect(done).toContainText('3 files changed')
   await done.getByRole('button', { name: 'Close' }).click()
+  await expect(storageFrom).toBeFocused()
   expect(await head(oddKey)).toMatchObject({ StorageClass: 'ONEZONE_IA', Metadata: { autor: 'Jose' }, ContentType: 'image/png' })
   expect((await head('año 2024/viaje/playa.jpg')).StorageClass).toBe('ONEZONE_IA')
   expect(await tagsOf(oddKey)).toHaveLength(2)
@@ -349,7 +351,7 @@ async function objectToolSteps(page: Page, englishGrid: Locator, panel: Locator,
   await expectNoAxeViolations(page, 'the storage class dialog, in Spanish', spanishOnly)
   await shot(page, 'es-storage-class')
   await esStorage.getByRole('button', { name: 'Cancelar' }).click()
-  await rowMenu('acta 2019.pdf', 'Restaurar del archivo…')
+  await folderAction(page, 'Restaurar del archivo…', { toolbar: 'Acciones de la carpeta', more: 'Más' })
   const esRestore = page.getByRole('dialog', { name: 'Restaurar “acta 2019.pdf”' })
   await expectNoAxeViolations(page, 'the restore dialog, in Spanish', spanishOnly)
   await shot(page, 'es-restore')

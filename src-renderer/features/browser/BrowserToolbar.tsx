@@ -1,6 +1,7 @@
 import { useRef, type ReactNode } from 'react'
 import { useFitLevel } from '../../ui/useFitLevel'
-import { askDelete, askHeaders, askDoctor, askRename, copySelection, downloadSelection, toggleProperties } from './browserActions'
+import { useObjectToolsTranslation } from '../objectTools/i18n'
+import { askDelete, askHeaders, askDoctor, askObjectTool, askRename, copySelection, downloadSelection, toggleProperties } from './browserActions'
 import { useBrowserTranslation } from './browserI18n'
 import { FolderPlusIcon, LinkIcon } from './browserIcons'
 import { useBrowserUiStore } from './browserUiStore'
@@ -18,9 +19,13 @@ import { useSelectedEntries } from './useBrowserSelectors'
  * actions on the selection after Copy URL and Copy as… (Download, Rename, Change
  * headers, Properties, Check URL, Delete) move into a "More" menu, instead of
  * wrapping the toolbar onto three or four lines.
+ *
+ * "More" always holds the object tools (Tags, Storage class, Restore): rarer than the
+ * buttons, but they must be found without knowing about the right-click menu.
  */
 export function BrowserToolbar({ publicBaseUrl, extras }: { publicBaseUrl: string | null; extras?: (compact: boolean) => ReactNode }) {
   const { t, i18n } = useBrowserTranslation()
+  const tools = useObjectToolsTranslation().t
   const showDialog = useBrowserUiStore((s) => s.showDialog)
   const propertiesOpen = useBrowserUiStore((s) => s.propertiesOpen)
   const selected = useSelectedEntries()
@@ -40,6 +45,12 @@ export function BrowserToolbar({ publicBaseUrl, extras }: { publicBaseUrl: strin
     { id: 'check-url', label: t('actions.checkUrl'), onSelect: askDoctor, disabled: !single },
     { id: 'delete', label: t('actions.delete'), onSelect: askDelete, disabled: selected.length === 0, danger: true, separatorBefore: true, className: 'button--danger-quiet' },
   ]
+  const objectTools: MenuItem[] = [
+    { id: 'tags', label: tools('actions.tags'), onSelect: () => askObjectTool('tags'), disabled: selected.length === 0, separatorBefore: collapsed },
+    { id: 'storage-class', label: tools('actions.storageClass'), onSelect: () => askObjectTool('storage-class'), disabled: selected.length === 0 },
+    { id: 'restore', label: tools('actions.restore'), onSelect: () => askObjectTool('restore'), disabled: selected.length === 0 },
+  ]
+  const moreItems = collapsed ? [...secondary.slice(0, -1), ...objectTools, ...secondary.slice(-1)] : objectTools
 
   return (
     <div ref={row} className={`browser-toolbar${collapsed ? ' browser-toolbar--collapsed' : ''}`} role="group" aria-label={t('toolbar')}>
@@ -56,7 +67,7 @@ export function BrowserToolbar({ publicBaseUrl, extras }: { publicBaseUrl: strin
           {t('actions.copyUrl')}
         </button>
         <CopyAsMenu publicBaseUrl={publicBaseUrl} canCopy={canCopy} onCopy={copySelection} />
-        {collapsed && <MoreMenu items={secondary} />}
+        {collapsed && <MoreMenu items={moreItems} />}
       </div>
       {!collapsed && (
         <div className="browser-toolbar__group">
@@ -72,6 +83,7 @@ export function BrowserToolbar({ publicBaseUrl, extras }: { publicBaseUrl: strin
               {item.label}
             </button>
           ))}
+          <MoreMenu items={moreItems} />
         </div>
       )}
     </div>
