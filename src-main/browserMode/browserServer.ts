@@ -5,7 +5,7 @@ import type { Backend } from '../composition/backend'
 import { contentSecurityPolicy } from '../services/security/contentSecurityPolicy'
 import { checkRequest, isJsonContentType } from './requestGuard'
 import { createSessionBook } from './sessions'
-import { spentLinkPage } from './spentLinkPage'
+import { signInPage } from './signInPage'
 import { loadRendererFile } from './staticFiles'
 import { resolveRendererPath } from '../services/security/rendererPath'
 
@@ -84,11 +84,12 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     )
     if (decision.kind === 'refuse') {
       request.resume()
+      if (decision.page && opensPage(request)) return send(response, decision.status, 'text/html; charset=utf-8', signInPage(decision.page, header(request, 'accept-language')))
       return send(response, decision.status, 'text/plain; charset=utf-8', decision.reason)
     }
     if (decision.kind === 'link-spent') {
       request.resume()
-      return send(response, 401, 'text/html; charset=utf-8', spentLinkPage(decision.reason, header(request, 'accept-language')))
+      return send(response, 401, 'text/html; charset=utf-8', signInPage(decision.reason, header(request, 'accept-language')))
     }
     if (decision.kind === 'sign-in') {
       response.writeHead(303, { ...securityHeaders, location: decision.location, ...(decision.cookie ? { 'set-cookie': decision.cookie } : {}), 'cache-control': 'no-store' })
@@ -220,6 +221,13 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
 /** The path of a request target; "//evil.example/" stays a path, never a host. */
 function pathOf(target: string): string {
   return new URL(`http://cubeta${target.startsWith('/') ? '' : '/'}${target.split('?')[0]}`).pathname
+}
+
+/** A browser loading a page (typing the address, a bookmark), not the page's own bridge calls. */
+function opensPage(request: IncomingMessage): boolean {
+  if (request.method !== 'GET' || pathOf(request.url ?? '/').startsWith('/api/')) return false
+  const dest = header(request, 'sec-fetch-dest')
+  return dest !== undefined ? dest === 'document' : (header(request, 'accept') ?? '').includes('text/html')
 }
 
 function header(request: IncomingMessage, name: string): string | undefined {

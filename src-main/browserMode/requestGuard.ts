@@ -28,7 +28,11 @@ export type GuardDecision =
   | { kind: 'sign-in'; location: '/'; cookie: string }
   /** A link whose token was spent or expired: a page that says how to get a new one. */
   | { kind: 'link-spent'; reason: 'used' | 'expired' }
-  | { kind: 'refuse'; status: 400 | 401 | 403 | 421; reason: string }
+  /**
+   * `page`: a browser opening a page (not the bridge) gets the sign-in page instead of the
+   * plain reason — a wrong token, or no session at all.
+   */
+  | { kind: 'refuse'; status: 400 | 401 | 403 | 421; reason: string; page?: 'wrong' | 'missing' }
 
 export interface GuardConfig {
   port: number
@@ -80,10 +84,10 @@ export function checkRequest(input: GuardInput, config: GuardConfig): GuardDecis
     // Always to our own root, whatever the link's path was ("/.//evil.example/" included).
     if (redeemed.kind === 'session') return { kind: 'sign-in', location: '/', cookie: `${sessionCookieName(config.port)}=${redeemed.id}; HttpOnly; SameSite=Strict; Path=/` }
     if (signedIn) return { kind: 'sign-in', location: '/', cookie: '' }
-    if (redeemed.kind === 'unknown') return { kind: 'refuse', status: 401, reason: `That link has a wrong token. ${howToSignIn}` }
+    if (redeemed.kind === 'unknown') return { kind: 'refuse', status: 401, reason: `That link has a wrong token. ${howToSignIn}`, page: 'wrong' }
     return { kind: 'link-spent', reason: redeemed.kind }
   }
-  if (!signedIn) return { kind: 'refuse', status: 401, reason: howToSignIn }
+  if (!signedIn) return { kind: 'refuse', status: 401, reason: howToSignIn, page: 'missing' }
   return { kind: 'allow' }
 }
 

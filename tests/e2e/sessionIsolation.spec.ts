@@ -67,6 +67,16 @@ test('a used link explains how to get a new one, and the new one signs in once',
   await second.goto(fresh)
   await expect(second.getByRole('heading', { name: /bienvenid/i })).toBeVisible()
   await other.close()
+
+  // A browser that never signed in, at the bare address: not a bare 401 either.
+  const stranger = await browser.newContext({ locale: 'en-US' })
+  const bare = await stranger.newPage()
+  expect((await bare.goto(new URL(app.url).origin))?.status()).toBe(401)
+  await expect(bare.getByRole('heading', { name: 'Open Cubeta with its sign-in link' })).toBeVisible()
+  await expect(bare.getByText('npm run new-token')).toBeVisible()
+  await expectNoAxeViolations(bare, 'the not-signed-in page')
+  await bare.screenshot({ path: 'test-results/session/no-session-en.png' })
+  await stranger.close()
 })
 
 test('a sign-in link with a path like “/.//evil.example/” stays on Cubeta', async ({ page }) => {

@@ -65,6 +65,19 @@ describe('browser mode guards', () => {
     expect((await raw(server.port, '/', { host, cookie: `cubeta_session_${server.port}=wrong` })).status).toBe(401)
   })
 
+  it('shows a browser that is not signed in what to do, in its language, and the bridge only the reason', async () => {
+    const page = await raw(server.port, '/', { host, 'sec-fetch-dest': 'document', 'accept-language': 'es-419,es;q=0.9' })
+    expect(page.status).toBe(401)
+    expect(page.headers['content-type']).toMatch(/^text\/html/)
+    expect(page.body).toContain('<h1>Abre Cubeta con su enlace de acceso</h1>')
+    const typo = await raw(server.port, '/?token=wrong', { host, accept: 'text/html' })
+    expect(typo.body).toContain('<h1>This sign-in link is not right</h1>')
+    const call = await raw(server.port, '/api/call/profiles/list', { host, accept: 'text/html' }, 'POST', '{}')
+    expect(call.status).toBe(401)
+    expect(call.headers['content-type']).toMatch(/^text\/plain/)
+    expect(call.body).not.toContain('<')
+  })
+
   it('serves the renderer with a strict CSP once signed in', async () => {
     const page = await raw(server.port, '/', { host, cookie })
     expect(page.status).toBe(200)
