@@ -1,9 +1,7 @@
-import { mkdir } from 'node:fs/promises'
 import { GetBucketPolicyCommand, GetPublicAccessBlockCommand, PutObjectCommand } from '@aws-sdk/client-s3'
 import { expect, test, type Page } from '@playwright/test'
 import { expectNoAxeViolations } from '../support/axe'
-import { useMotoInSpecs } from '../support/e2eMoto'
-import { startBrowserMode, type BrowserModeApp } from '../support/browserMode'
+import { useAppInSpecs } from '../support/e2eMoto'
 import { addProfileThroughUi } from '../support/e2eSteps'
 import { adminS3, seedAccount } from '../support/moto'
 
@@ -14,28 +12,19 @@ import { adminS3, seedAccount } from '../support/moto'
  * explanation when Block Public Access stands in a public policy's way. Screenshots in
  * test-results/access/, in English and Spanish.
  */
-const moto = useMotoInSpecs()
-let app: BrowserModeApp
+const cubeta = useAppInSpecs('access')
 const region = 'eu-west-1'
 const bucket = 'blog-media'
 
-test.beforeAll(async () => {
-  await mkdir('test-results/access', { recursive: true })
-})
-test.beforeEach(async () => {
-  app = await startBrowserMode(moto.endpoint)
-})
-test.afterEach(async () => app.stop())
-
-const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/access/${name}.png`, fullPage: true })
-const anonymousStatus = async (key: string) => (await fetch(`${moto.endpoint}/${bucket}/${key}`, { headers: { Range: 'bytes=0-0' } })).status
+const shot = (page: Page, name: string) => cubeta.shot(page, name, { fullPage: true })
+const anonymousStatus = async (key: string) => (await fetch(`${cubeta.endpoint}/${bucket}/${key}`, { headers: { Range: 'bytes=0-0' } })).status
 const policyText = (...Statement: unknown[]) => JSON.stringify({ Version: '2012-10-17', Statement }, null, 2)
 
 test('edits the policy and Block Public Access, with every warning asked first', async ({ page }) => {
-  const keys = await seedAccount(moto.endpoint, [{ name: bucket, region }])
-  const s3 = adminS3(moto.endpoint, region)
+  const keys = await seedAccount(cubeta.endpoint, [{ name: bucket, region }])
+  const s3 = adminS3(cubeta.endpoint, region)
   await s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'logo.png', Body: 'png' }))
-  await page.goto(app.url)
+  await page.goto(cubeta.app.url)
   await addProfileThroughUi(page, keys, { region })
   await page.getByRole('button', { name: `Settings of ${bucket}` }).click()
 
@@ -115,8 +104,8 @@ test('edits the policy and Block Public Access, with every warning asked first',
 test.describe('in Spanish', () => {
   test.use({ locale: 'es-ES' })
   test('the policy editor and its warnings read in Spanish', async ({ page }) => {
-    const keys = await seedAccount(moto.endpoint, [{ name: bucket, region }])
-    await page.goto(app.url)
+    const keys = await seedAccount(cubeta.endpoint, [{ name: bucket, region }])
+    await page.goto(cubeta.app.url)
     await page.getByRole('button', { name: 'Agregar un perfil' }).click()
     await page.getByLabel('Nombre del perfil').fill('Mi proyecto Django')
     await page.getByLabel('ID de clave de acceso').fill(keys.accessKeyId)

@@ -1,9 +1,7 @@
-import { mkdir } from 'node:fs/promises'
 import { GetBucketEncryptionCommand, GetBucketLifecycleConfigurationCommand, GetBucketOwnershipControlsCommand, GetBucketWebsiteCommand, PutBucketLifecycleConfigurationCommand } from '@aws-sdk/client-s3'
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test } from '@playwright/test'
 import { expectNoAxeViolations } from '../support/axe'
-import { useMotoInSpecs } from '../support/e2eMoto'
-import { startBrowserMode, type BrowserModeApp } from '../support/browserMode'
+import { useAppInSpecs } from '../support/e2eMoto'
 import { addProfileThroughUi } from '../support/e2eSteps'
 import { adminS3, seedAccount } from '../support/moto'
 
@@ -12,25 +10,16 @@ import { adminS3, seedAccount } from '../support/moto'
  * in browser mode against moto: each says what changes and what it costs before it is
  * applied, and each is read back. Screenshots in test-results/basics/.
  */
-const moto = useMotoInSpecs()
-let app: BrowserModeApp
+const cubeta = useAppInSpecs('basics')
 const region = 'eu-west-1'
 const bucket = 'blog-media'
 
-test.beforeAll(async () => {
-  await mkdir('test-results/basics', { recursive: true })
-})
-test.beforeEach(async () => {
-  app = await startBrowserMode(moto.endpoint)
-})
-test.afterEach(async () => app.stop())
-
-const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/basics/${name}.png` })
+const shot = cubeta.shot
 
 test('edits Object Ownership, default encryption and website hosting, each read back', async ({ page }) => {
-  const keys = await seedAccount(moto.endpoint, [{ name: bucket, region }])
-  const s3 = adminS3(moto.endpoint, region)
-  await page.goto(app.url)
+  const keys = await seedAccount(cubeta.endpoint, [{ name: bucket, region }])
+  const s3 = adminS3(cubeta.endpoint, region)
+  await page.goto(cubeta.app.url)
   await addProfileThroughUi(page, keys, { region })
   await page.getByRole('button', { name: `Settings of ${bucket}` }).click()
 
@@ -85,10 +74,10 @@ test('edits Object Ownership, default encryption and website hosting, each read 
 })
 
 test('adds lifecycle rules from the form, keeps a rule it can’t show, and says what goes', async ({ page }) => {
-  const keys = await seedAccount(moto.endpoint, [{ name: bucket, region }])
-  const s3 = adminS3(moto.endpoint, region)
+  const keys = await seedAccount(cubeta.endpoint, [{ name: bucket, region }])
+  const s3 = adminS3(cubeta.endpoint, region)
   await s3.send(new PutBucketLifecycleConfigurationCommand({ Bucket: bucket, LifecycleConfiguration: { Rules: [{ ID: 'temporales', Status: 'Enabled', Filter: { Tag: { Key: 'temporal', Value: 'si' } }, Expiration: { Days: 3 } }] } }))
-  await page.goto(app.url)
+  await page.goto(cubeta.app.url)
   await addProfileThroughUi(page, keys, { region })
   await page.getByRole('button', { name: `Settings of ${bucket}` }).click()
   const section = page.getByRole('region', { name: 'Lifecycle rules' })
@@ -122,8 +111,8 @@ test('adds lifecycle rules from the form, keeps a rule it can’t show, and says
 test.describe('in Spanish', () => {
   test.use({ locale: 'es-ES' })
   test('the ownership, encryption and website editors read in Spanish', async ({ page }) => {
-    const keys = await seedAccount(moto.endpoint, [{ name: bucket, region }])
-    await page.goto(app.url)
+    const keys = await seedAccount(cubeta.endpoint, [{ name: bucket, region }])
+    await page.goto(cubeta.app.url)
     await page.getByRole('button', { name: 'Agregar un perfil' }).click()
     await page.getByLabel('Nombre del perfil').fill('Mi proyecto Django')
     await page.getByLabel('ID de clave de acceso').fill(keys.accessKeyId)

@@ -1,10 +1,9 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises'
+import { mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { CreateMultipartUploadCommand, GetBucketCorsCommand, GetBucketVersioningCommand, GetObjectCommand, ListMultipartUploadsCommand, PutObjectCommand, UploadPartCommand } from '@aws-sdk/client-s3'
-import { expect, test, type Page } from '@playwright/test'
-import { useMotoInSpecs } from '../support/e2eMoto'
-import { startBrowserMode, type BrowserModeApp } from '../support/browserMode'
+import { expect, test } from '@playwright/test'
+import { useAppInSpecs } from '../support/e2eMoto'
 import { expectNoAxeViolations } from '../support/axe'
 import { addProfileThroughUi, folderAction, uploadThroughPicker } from '../support/e2eSteps'
 import { adminS3, seedAccount } from '../support/moto'
@@ -18,23 +17,14 @@ import { adminS3, seedAccount } from '../support/moto'
  */
 // axe scans in two themes take their time on a loaded machine.
 test.describe.configure({ timeout: 120_000 })
-const moto = useMotoInSpecs()
-let app: BrowserModeApp
+const cubeta = useAppInSpecs('journey')
 const region = 'eu-west-1'
 const bucket = 'blog-media'
 
-test.beforeAll(async () => {
-  await mkdir('test-results/journey', { recursive: true })
-})
-test.beforeEach(async () => {
-  app = await startBrowserMode(moto.endpoint)
-})
-test.afterEach(async () => app.stop())
-
-const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/journey/${name}.png` })
+const shot = cubeta.shot
 // Null while the key has no current version (deleted, or not restored yet), so a poll keeps asking.
 const bodyOf = async (Key: string) =>
-  adminS3(moto.endpoint, region)
+  adminS3(cubeta.endpoint, region)
     .send(new GetObjectCommand({ Bucket: bucket, Key }))
     .then((answer) => answer.Body!.transformToString())
     .catch((error: unknown) => {
@@ -43,11 +33,11 @@ const bodyOf = async (Key: string) =>
     })
 
 test('versions: upload, overwrite, delete, show versions, restore the first, undelete', async ({ page }) => {
-  const keys = await seedAccount(moto.endpoint, [{ name: bucket, region }])
+  const keys = await seedAccount(cubeta.endpoint, [{ name: bucket, region }])
   const folder = await mkdtemp(join(tmpdir(), 'cubeta-journey-'))
   const file = join(folder, 'notas.txt')
 
-  await page.goto(app.url)
+  await page.goto(cubeta.app.url)
   await addProfileThroughUi(page, keys, { region })
   await page.getByRole('button', { name: `Settings of ${bucket}` }).click()
 
@@ -60,7 +50,7 @@ test('versions: upload, overwrite, delete, show versions, restore the first, und
   await shot(page, 'en-versioning-one-way')
   await change.click()
   await expect(page.getByText('On: every overwrite and delete keeps the earlier version')).toBeVisible()
-  expect((await adminS3(moto.endpoint, region).send(new GetBucketVersioningCommand({ Bucket: bucket }))).Status).toBe('Enabled')
+  expect((await adminS3(cubeta.endpoint, region).send(new GetBucketVersioningCommand({ Bucket: bucket }))).Status).toBe('Enabled')
 
   await page.getByRole('button', { name: 'Files' }).click()
   const grid = page.getByRole('grid', { name: 'Objects' })
@@ -119,8 +109,8 @@ test('versions: upload, overwrite, delete, show versions, restore the first, und
 })
 
 test('edits CORS: a rule from the form, a JSON mistake shown by line and column, the change reviewed and read back', async ({ page }) => {
-  const keys = await seedAccount(moto.endpoint, [{ name: bucket, region }])
-  await page.goto(app.url)
+  const keys = await seedAccount(cubeta.endpoint, [{ name: bucket, region }])
+  await page.goto(cubeta.app.url)
   await addProfileThroughUi(page, keys, { region })
   await page.getByRole('button', { name: `Settings of ${bucket}` }).click()
   const opener = page.getByRole('button', { name: 'Edit CORS' })
@@ -141,16 +131,16 @@ test('edits CORS: a rule from the form, a JSON mistake shown by line and column,
   await shot(page, 'en-cors-review')
   await page.getByRole('button', { name: 'Apply the CORS rules' }).click()
   await expect(page.getByText('GET, HEAD from https://mi-sitio.com')).toBeVisible()
-  const stored = await adminS3(moto.endpoint, region).send(new GetBucketCorsCommand({ Bucket: bucket }))
+  const stored = await adminS3(cubeta.endpoint, region).send(new GetBucketCorsCommand({ Bucket: bucket }))
   expect(stored.CORSRules).toEqual([expect.objectContaining({ AllowedOrigins: ['https://mi-sitio.com'], AllowedMethods: ['GET', 'HEAD'] })])
 })
 
 test('aborts an incomplete upload after saying what that frees', async ({ page }) => {
-  const keys = await seedAccount(moto.endpoint, [{ name: bucket, region }])
-  const s3 = adminS3(moto.endpoint, region)
+  const keys = await seedAccount(cubeta.endpoint, [{ name: bucket, region }])
+  const s3 = adminS3(cubeta.endpoint, region)
   const { UploadId } = await s3.send(new CreateMultipartUploadCommand({ Bucket: bucket, Key: 'video.mp4' }))
   await s3.send(new UploadPartCommand({ Bucket: bucket, Key: 'video.mp4', UploadId, PartNumber: 1, Body: Buffer.alloc(5 * 1024 * 1024, 1) }))
-  await page.goto(app.url)
+  await page.goto(cubeta.app.url)
   await addProfileThroughUi(page, keys, { region })
   await page.getByRole('button', { name: `Settings of ${bucket}` }).click()
   const uploads = page.getByRole('table', { name: 'Incomplete uploads' })
@@ -171,8 +161,8 @@ test('aborts an incomplete upload after saying what that frees', async ({ page }
 test.describe('in Spanish', () => {
   test.use({ locale: 'es-ES' })
   test('the settings panel and the versioning warning read in Spanish', async ({ page }) => {
-    const keys = await seedAccount(moto.endpoint, [{ name: bucket, region }])
-    await page.goto(app.url)
+    const keys = await seedAccount(cubeta.endpoint, [{ name: bucket, region }])
+    await page.goto(cubeta.app.url)
     await page.getByRole('button', { name: 'Agregar un perfil' }).click()
     await page.getByLabel('Nombre del perfil').fill('Mi proyecto Django')
     await page.getByLabel('ID de clave de acceso').fill(keys.accessKeyId)
@@ -190,7 +180,7 @@ test.describe('in Spanish', () => {
     await page.getByRole('button', { name: 'Cambiar el control de versiones' }).click()
     await expect(page.getByText(/Activado: cada sobrescritura/)).toBeVisible()
     // The versions view, in Spanish: a file written twice.
-    const s3 = adminS3(moto.endpoint, region)
+    const s3 = adminS3(cubeta.endpoint, region)
     for (const body of ['primera', 'segunda']) await s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'notas.txt', Body: body }))
     await page.getByRole('button', { name: 'Archivos' }).click()
     await page.getByRole('switch', { name: 'Mostrar versiones' }).click()

@@ -1,8 +1,6 @@
-import { mkdir } from 'node:fs/promises'
 import { HeadBucketCommand, PutObjectCommand } from '@aws-sdk/client-s3'
 import { expect, test, type Page } from '@playwright/test'
-import { useMotoInSpecs } from '../support/e2eMoto'
-import { startBrowserMode, type BrowserModeApp } from '../support/browserMode'
+import { useAppInSpecs } from '../support/e2eMoto'
 import { expectNoAxeViolations } from '../support/axe'
 import { addProfileThroughUi } from '../support/e2eSteps'
 import { adminS3, seedAccount } from '../support/moto'
@@ -13,19 +11,10 @@ import { adminS3, seedAccount } from '../support/moto'
  * screenshots in test-results/buckets/ and axe-core (light and dark) on the bucket list,
  * the settings panel and every dialog.
  */
-const moto = useMotoInSpecs()
-let app: BrowserModeApp
+const cubeta = useAppInSpecs('buckets')
 const region = 'eu-west-1'
 
-test.beforeAll(async () => {
-  await mkdir('test-results/buckets', { recursive: true })
-})
-test.beforeEach(async () => {
-  app = await startBrowserMode(moto.endpoint)
-})
-test.afterEach(async () => app.stop())
-
-const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/buckets/${name}.png` })
+const shot = cubeta.shot
 
 const words = {
   en: {
@@ -69,9 +58,9 @@ for (const [language, w] of Object.entries(words)) {
     test.use({ locale: w.locale })
 
     test('creates a public bucket, counts it, and deletes it after the name is typed', async ({ page }) => {
-      const keys = await seedAccount(moto.endpoint, [{ name: 'ya-existente', region }])
+      const keys = await seedAccount(cubeta.endpoint, [{ name: 'ya-existente', region }])
       const bucket = `fotos-del-blog-${language}`
-      await page.goto(app.url)
+      await page.goto(cubeta.app.url)
       await addProfileThroughUiIn(page, keys, language)
       await expect(page.getByRole('button', { name: w.deleteRow('ya-existente') })).toBeVisible()
       await expectNoAxeViolations(page, `the bucket list, in ${language}`)
@@ -89,8 +78,8 @@ for (const [language, w] of Object.entries(words)) {
 
       // The new bucket opens; a file lands in it.
       await expect(page.getByRole('grid', { name: language === 'en' ? 'Objects' : 'Objetos' })).toBeVisible()
-      await adminS3(moto.endpoint, region).send(new PutObjectCommand({ Bucket: bucket, Key: 'logo.png', Body: 'png' }))
-      const anonymous = await fetch(`${moto.endpoint}/${bucket}/logo.png`, { headers: { Range: 'bytes=0-0' } })
+      await adminS3(cubeta.endpoint, region).send(new PutObjectCommand({ Bucket: bucket, Key: 'logo.png', Body: 'png' }))
+      const anonymous = await fetch(`${cubeta.endpoint}/${bucket}/logo.png`, { headers: { Range: 'bytes=0-0' } })
       expect(anonymous.status).toBeLessThan(300)
 
       await page.getByRole('button', { name: w.settings }).click()
@@ -121,7 +110,7 @@ for (const [language, w] of Object.entries(words)) {
       await expect(page.getByRole('status').filter({ hasText: w.deleted(bucket) })).toBeVisible()
       await expect(page.getByRole('button', { name: w.deleteRow(bucket) })).toHaveCount(0)
       await shot(page, `${language}-deleted`)
-      const gone = await adminS3(moto.endpoint, region).send(new HeadBucketCommand({ Bucket: bucket })).then(() => false, () => true)
+      const gone = await adminS3(cubeta.endpoint, region).send(new HeadBucketCommand({ Bucket: bucket })).then(() => false, () => true)
       expect(gone).toBe(true)
     })
   })

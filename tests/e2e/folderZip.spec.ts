@@ -1,14 +1,13 @@
 import { execFile } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { mkdir } from 'node:fs/promises'
 import { promisify } from 'node:util'
 import { PutObjectCommand } from '@aws-sdk/client-s3'
 import { expect, test } from '@playwright/test'
 import { expectNoAxeViolations } from '../support/axe'
-import { startBrowserMode, type BrowserModeApp } from '../support/browserMode'
-import { useMotoInSpecs } from '../support/e2eMoto'
+import { useAppInSpecs } from '../support/e2eMoto'
 import { addProfileThroughUi } from '../support/e2eSteps'
 import { adminS3, seedAccount } from '../support/moto'
+import { seededBytes } from '../support/seededBytes'
 
 /**
  * A bucket folder downloaded as one .zip in browser mode, checked with real unzippers
@@ -18,26 +17,11 @@ import { adminS3, seedAccount } from '../support/moto'
  * each entry's bytes must equal the object's. Names no disk can hold stay out, and the
  * page says so.
  */
-const moto = useMotoInSpecs()
-let app: BrowserModeApp
+const cubeta = useAppInSpecs('sync')
 const bucket = 'descargas-zip'
 const region = 'us-east-1'
-test.beforeEach(async () => {
-  app = await startBrowserMode(moto.endpoint)
-  await mkdir('test-results/sync', { recursive: true })
-})
-test.afterEach(async () => app.stop())
 const run = promisify(execFile)
 
-const pseudoRandom = (seed: string, size: number) => {
-  const out = Buffer.alloc(size)
-  let block = createHash('sha256').update(seed).digest()
-  for (let i = 0; i < size; i += block.length) {
-    block.copy(out, i)
-    block = createHash('sha256').update(block).digest()
-  }
-  return out
-}
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex')
 
 const readZip = `
@@ -48,20 +32,20 @@ with zipfile.ZipFile(sys.argv[1]) as z:
 `
 
 test('a bucket folder comes down as one .zip, byte-exact, non-ASCII names included', async ({ page }) => {
-  const keys = await seedAccount(moto.endpoint, [{ name: bucket, region }])
+  const keys = await seedAccount(cubeta.endpoint, [{ name: bucket, region }])
   const contents: Record<string, Buffer> = {
-    'fotos/año 2024/niño.png': pseudoRandom('png', 70_000),
+    'fotos/año 2024/niño.png': seededBytes('png', 70_000),
     'notas ñandú.txt': Buffer.from('¡Hola, señor! €'),
     'vacío.txt': Buffer.alloc(0),
-    'grande/datos.bin': pseudoRandom('big', 6 * 1024 * 1024 + 17),
+    'grande/datos.bin': seededBytes('big', 6 * 1024 * 1024 + 17),
     'emoji 🎉/fiesta.txt': Buffer.from('🎉'),
   }
-  for (const [path, body] of Object.entries(contents)) await adminS3(moto.endpoint, region).send(new PutObjectCommand({ Bucket: bucket, Key: `media/${path}`, Body: body }))
+  for (const [path, body] of Object.entries(contents)) await adminS3(cubeta.endpoint, region).send(new PutObjectCommand({ Bucket: bucket, Key: `media/${path}`, Body: body }))
   // A name Windows forbids: left out of the archive and named in the page.
-  await adminS3(moto.endpoint, region).send(new PutObjectCommand({ Bucket: bucket, Key: 'media/¿qué?.txt', Body: 'x' }))
-  await adminS3(moto.endpoint, region).send(new PutObjectCommand({ Bucket: bucket, Key: 'otra/fuera.txt', Body: 'not in media/' }))
+  await adminS3(cubeta.endpoint, region).send(new PutObjectCommand({ Bucket: bucket, Key: 'media/¿qué?.txt', Body: 'x' }))
+  await adminS3(cubeta.endpoint, region).send(new PutObjectCommand({ Bucket: bucket, Key: 'otra/fuera.txt', Body: 'not in media/' }))
 
-  await page.goto(app.url)
+  await page.goto(cubeta.app.url)
   await addProfileThroughUi(page, keys, { region })
   await page.getByRole('table', { name: 'Buckets' }).getByRole('button', { name: bucket, exact: true }).click()
   await page.getByRole('grid', { name: 'Objects' }).getByRole('row').filter({ hasText: 'media/' }).dblclick()

@@ -1,40 +1,24 @@
-import { createHash } from 'node:crypto'
 import { mkdir, mkdtemp, utimes, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3'
 import { expect, test, type Page } from '@playwright/test'
 import { expectNoAxeViolations } from '../support/axe'
-import { startBrowserMode, type BrowserModeApp } from '../support/browserMode'
-import { useMotoInSpecs } from '../support/e2eMoto'
+import { useAppInSpecs } from '../support/e2eMoto'
 import { addProfileThroughUi } from '../support/e2eSteps'
 import { adminS3, seedAccount } from '../support/moto'
+import { seededBytes } from '../support/seededBytes'
 
 /**
  * Sync a folder up from the browser, as a person does: the page's folder picker, the
  * preview, the run in the transfer panel; then two files change and only those two go.
  * What the preview listed is checked against the bucket's own listing and bytes.
  */
-const moto = useMotoInSpecs()
-let app: BrowserModeApp
+const cubeta = useAppInSpecs('sync')
 const bucket = 'sitio-django'
 const region = 'eu-west-1'
-test.beforeEach(async () => {
-  app = await startBrowserMode(moto.endpoint)
-  await mkdir('test-results/sync', { recursive: true })
-})
-test.afterEach(async () => app.stop())
 
-const bytes = (seed: string, size: number) => {
-  const out = Buffer.alloc(size)
-  let block = createHash('sha256').update(seed).digest()
-  for (let i = 0; i < size; i += block.length) {
-    block.copy(out, i)
-    block = createHash('sha256').update(block).digest()
-  }
-  return out
-}
-const s3 = () => adminS3(moto.endpoint, region)
+const s3 = () => adminS3(cubeta.endpoint, region)
 const bucketKeys = async (prefix: string) => ((await s3().send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix }))).Contents ?? []).map((o) => o.Key!).sort()
 const objectBytes = async (key: string) => Buffer.from(await (await s3().send(new GetObjectCommand({ Bucket: bucket, Key: key }))).Body!.transformToByteArray())
 /** The names in one of the preview's lists, once it shows `count` of them (the comparison takes a moment). */
@@ -50,13 +34,13 @@ async function chooseFolder(page: Page, button: ReturnType<Page['getByRole']>, f
 }
 
 test('sync a folder up with a preview; change two files and only those two are sent', async ({ page }) => {
-  const keys = await seedAccount(moto.endpoint, [{ name: bucket, region }])
+  const keys = await seedAccount(cubeta.endpoint, [{ name: bucket, region }])
   const root = await mkdtemp(join(tmpdir(), 'cubeta-e2e-sync-'))
   const folder = join(root, 'sitio')
   const files: Record<string, Buffer> = {
     'index.html': Buffer.from('<h1>Hola</h1>'),
     'css/app.3f9a2c.css': Buffer.from('body{margin:0}'),
-    'img/logo.png': bytes('logo', 4000),
+    'img/logo.png': seededBytes('logo', 4000),
     'leeme.txt': Buffer.from('hola'),
     'fotos/año niño.txt': Buffer.from('ñandú'),
   }
@@ -65,7 +49,7 @@ test('sync a folder up with a preview; change two files and only those two are s
     await writeFile(join(folder, path), body)
   }
 
-  await page.goto(app.url)
+  await page.goto(cubeta.app.url)
   await addProfileThroughUi(page, keys, { region })
   await page.getByRole('table', { name: 'Buckets' }).getByRole('button', { name: bucket, exact: true }).click()
   const opener = page.getByRole('button', { name: 'Sync folder…' })
@@ -106,7 +90,7 @@ test('sync a folder up with a preview; change two files and only those two are s
 
   // Two files change: one grows, one keeps its size with new bytes. Dated ahead of the
   // upload so the quick rule (size and modified time, all the page can know) sees both.
-  const changed = { 'leeme.txt': Buffer.from('hola, mundo'), 'img/logo.png': bytes('logo v2', 4000) }
+  const changed = { 'leeme.txt': Buffer.from('hola, mundo'), 'img/logo.png': seededBytes('logo v2', 4000) }
   const later = new Date(Date.now() + 120_000)
   for (const [path, body] of Object.entries(changed)) {
     await writeFile(join(folder, path), body)
@@ -130,19 +114,19 @@ test('sync a folder up with a preview; change two files and only those two are s
   const sent = (await panel.getByRole('list', { name: 'Transfers' }).locator('.transfer__name').allTextContents()).sort()
   expect(sent).toEqual(Object.keys(changed).sort())
   for (const [path, body] of Object.entries({ ...files, ...changed })) expect((await objectBytes(`static/${path}`)).equals(body)).toBe(true)
-  const pairs = JSON.parse(await (await import('node:fs/promises')).readFile(join(app.dataDir, 'sync-pairs.json'), 'utf8')) as { pairs: { lastRun: { uploaded: number } }[] }
+  const pairs = JSON.parse(await (await import('node:fs/promises')).readFile(join(cubeta.app.dataDir, 'sync-pairs.json'), 'utf8')) as { pairs: { lastRun: { uploaded: number } }[] }
   expect(pairs.pairs.map((p) => p.lastRun.uploaded)).toEqual([2])
 })
 
 test('the sync dialog and its preview in Spanish, from the keyboard, with deletes kept until ticked and confirmed', async ({ page }) => {
-  const keys = await seedAccount(moto.endpoint, [{ name: bucket, region }])
+  const keys = await seedAccount(cubeta.endpoint, [{ name: bucket, region }])
   const { PutObjectCommand } = await import('@aws-sdk/client-s3')
   await s3().send(new PutObjectCommand({ Bucket: bucket, Key: 'static/viejo.css', Body: 'old' }))
   const folder = join(await mkdtemp(join(tmpdir(), 'cubeta-e2e-sync-')), 'estáticos')
   await mkdir(folder, { recursive: true })
   await writeFile(join(folder, 'nuevo.css'), 'new')
 
-  await page.goto(app.url)
+  await page.goto(cubeta.app.url)
   await addProfileThroughUi(page, keys, { region })
   await page.getByRole('combobox', { name: /Language|Idioma/ }).selectOption('es')
   await page.getByRole('table', { name: /Buckets/ }).getByRole('button', { name: bucket, exact: true }).click()

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto'
 import { mkdtemp, utimes, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -8,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { makeBackend } from '../support/backendHarness'
 import { resetMoto, useMoto, type Moto } from '../support/moto'
 import { startVersitygw, type Versitygw } from '../support/versitygw'
+import { seededBytes } from '../support/seededBytes'
 
 /**
  * The exact rule with a stored CRC64NVME, against versitygw
@@ -40,15 +40,6 @@ afterAll(async () => {
   await moto?.stop()
 })
 
-const bytes = (seed: string, size: number) => {
-  const out = Buffer.alloc(size)
-  let block = createHash('sha256').update(seed).digest()
-  for (let i = 0; i < size; i += block.length) {
-    block.copy(out, i)
-    block = createHash('sha256').update(block).digest()
-  }
-  return out
-}
 
 async function uploadWithCrc64(key: string, body: Buffer) {
   const whole = new Crc64NvmeJs()
@@ -66,7 +57,7 @@ async function uploadWithCrc64(key: string, body: Buffer) {
 
 describe('a stored CRC64NVME', () => {
   it('proves the same bytes unchanged and other bytes changed, where no ETag guess works', async () => {
-    const body = bytes('crc64', 14 * MiB)
+    const body = seededBytes('crc64', 14 * MiB)
     const edited = Buffer.from(body)
     edited[7 * MiB] = edited[7 * MiB]! ^ 0xff
     const crc = await uploadWithCrc64('static/same.bin', body)

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto'
 import { mkdir, mkdtemp, readFile, readdir, rm, stat, utimes, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -8,6 +7,7 @@ import type { SyncPair, SyncPreview } from '../../src-main/contract/bridge'
 import { makeBackend } from '../support/backendHarness'
 import { adminS3, resetMoto, seedAccount, useMoto, type Moto } from '../support/moto'
 import { runSync } from '../support/syncHarness'
+import { seededBytes } from '../support/seededBytes'
 
 /**
  * Folder sync against moto: compare first, then act
@@ -35,15 +35,6 @@ beforeEach(async () => {
   profileId = (await h.ok('profiles/add', { name: 'Blog', accessKeyId: keys.accessKeyId, secretAccessKey: keys.secretAccessKey, region: 'us-east-1', endpoint: null, forcePathStyle: false, secretStorage: 'session' })).id
 })
 
-const bytes = (seed: string, size: number) => {
-  const out = Buffer.alloc(size)
-  let block = createHash('sha256').update(seed).digest()
-  for (let i = 0; i < size; i += block.length) {
-    block.copy(out, i)
-    block = createHash('sha256').update(block).digest()
-  }
-  return out
-}
 async function folderWith(files: Record<string, Buffer | string>) {
   const root = await mkdtemp(join(tmpdir(), 'cubeta-sync-'))
   for (const [path, content] of Object.entries(files)) {
@@ -71,8 +62,8 @@ const remoteBytes = async (key: string) => Buffer.from(await (await s3().send(ne
 
 describe('sync a folder up', () => {
   it('sends new files, then only what changed; deletes only when asked and confirmed', async () => {
-    const big = bytes('video', 12 * MiB + 123)
-    const root = await folderWith({ 'css/app.3f9a2c.css': 'body{}', 'img/logo.png': bytes('logo', 5000), 'video/intro.mp4': big, 'leeme.txt': 'hola' })
+    const big = seededBytes('video', 12 * MiB + 123)
+    const root = await folderWith({ 'css/app.3f9a2c.css': 'body{}', 'img/logo.png': seededBytes('logo', 5000), 'video/intro.mp4': big, 'leeme.txt': 'hola' })
     const saved = await pair(root)
 
     const first = await preview(saved.id)
@@ -101,7 +92,7 @@ describe('sync a folder up', () => {
     expect(again.unchanged.items.every((i) => i.reason === 'same-checksum')).toBe(true)
 
     // Two changed (one with the same size), one new, one gone locally.
-    await writeFile(join(root, 'img/logo.png'), bytes('logo-v2', 5000))
+    await writeFile(join(root, 'img/logo.png'), seededBytes('logo-v2', 5000))
     await writeFile(join(root, 'leeme.txt'), 'hola, mundo')
     await writeFile(join(root, 'nuevo.txt'), 'nuevo')
     await rm(join(root, 'css/app.3f9a2c.css'))
@@ -111,7 +102,7 @@ describe('sync a folder up', () => {
     expect(paths(changed.deletions)).toEqual(['css/app.3f9a2c.css'])
     await runSync(h.backend, changed)
     expect(await listed('static/')).toContain('static/css/app.3f9a2c.css')
-    expect((await remoteBytes('static/img/logo.png')).equals(bytes('logo-v2', 5000))).toBe(true)
+    expect((await remoteBytes('static/img/logo.png')).equals(seededBytes('logo-v2', 5000))).toBe(true)
 
     // Deleting needs the very count the preview showed.
     const withDeletes = await preview(saved.id)
@@ -126,8 +117,8 @@ describe('sync a folder up', () => {
   })
 
   it("recognises other tools' multipart ETags, and says which files it could not compare exactly", async () => {
-    const rcloneLike = bytes('rclone', 11 * MiB)
-    const odd = bytes('odd', 14 * MiB)
+    const rcloneLike = seededBytes('rclone', 11 * MiB)
+    const odd = seededBytes('odd', 14 * MiB)
     const root = await folderWith({ 'a.bin': rcloneLike, 'b.bin': odd })
     const old = new Date(Date.now() - 3600_000)
     await utimes(join(root, 'a.bin'), old, old)
@@ -154,7 +145,7 @@ describe('sync a folder up', () => {
 
   it('a cancelled run leaves whole objects only; the next run sends the rest', async () => {
     const files: Record<string, Buffer> = {}
-    for (let i = 0; i < 40; i++) files[`f${String(i).padStart(2, '0')}.bin`] = bytes(`f${i}`, 256 * 1024)
+    for (let i = 0; i < 40; i++) files[`f${String(i).padStart(2, '0')}.bin`] = seededBytes(`f${i}`, 256 * 1024)
     const root = await folderWith(files)
     const saved = await pair(root, { rule: 'quick' })
     const first = await preview(saved.id)
@@ -219,11 +210,11 @@ describe('sync a folder down', () => {
 
   it('an interrupted download leaves no half-written file under a real name; the next run finishes and cleans up', async () => {
     const files: Record<string, Buffer> = {}
-    for (let i = 0; i < 30; i++) files[`f${String(i).padStart(2, '0')}.bin`] = bytes(`d${i}`, 512 * 1024)
+    for (let i = 0; i < 30; i++) files[`f${String(i).padStart(2, '0')}.bin`] = seededBytes(`d${i}`, 512 * 1024)
     for (const [name, body] of Object.entries(files)) await s3().send(new PutObjectCommand({ Bucket: bucket, Key: `media/${name}`, Body: body }))
     const root = await mkdtemp(join(tmpdir(), 'cubeta-down-'))
     // What a crash in the middle of writing leaves behind.
-    await writeFile(join(root, 'f00.bin.cubeta-partial-deadbeef'), bytes('d0', 1000))
+    await writeFile(join(root, 'f00.bin.cubeta-partial-deadbeef'), seededBytes('d0', 1000))
     const saved = await pair(root, { prefix: 'media/', direction: 'download', rule: 'exact' })
     const first = await preview(saved.id)
     expect(first.transfers.count).toBe(30)

@@ -1,4 +1,6 @@
-import { test } from '@playwright/test'
+import { mkdir } from 'node:fs/promises'
+import { test, type Page } from '@playwright/test'
+import { startBrowserMode, type BrowserModeApp } from './browserMode'
 import { resetMoto, useMoto, type Moto } from './moto'
 
 /**
@@ -17,5 +19,30 @@ export function useMotoInSpecs(): { readonly endpoint: string } {
     get endpoint() {
       return moto!.endpoint
     },
+  }
+}
+
+/**
+ * useMotoInSpecs, plus a browser-mode Cubeta started against that moto for each test and
+ * stopped after it, and `shot` for screenshots into test-results/<folder>/.
+ */
+export function useAppInSpecs(folder: string) {
+  const moto = useMotoInSpecs()
+  let app: BrowserModeApp | null = null
+  test.beforeAll(async () => {
+    await mkdir(`test-results/${folder}`, { recursive: true })
+  })
+  test.beforeEach(async () => {
+    app = await startBrowserMode(moto.endpoint)
+  })
+  test.afterEach(async () => app?.stop())
+  return {
+    get endpoint() {
+      return moto.endpoint
+    },
+    get app() {
+      return app!
+    },
+    shot: (page: Page, name: string, options: { fullPage?: boolean } = {}) => page.screenshot({ path: `test-results/${folder}/${name}.png`, ...options }),
   }
 }
