@@ -377,12 +377,7 @@ test.describe('in Spanish', () => {
   test('names every control in Spanish, and the empty folder says so', async ({ page }) => {
     const keys = await seedAccount(moto.endpoint, [{ name: 'vacio', region }])
     await page.goto(app.url)
-    await page.getByRole('button', { name: 'Agregar un perfil' }).click()
-    await page.getByLabel('Nombre del perfil').fill('Personal')
-    await page.getByLabel('ID de clave de acceso').fill(keys.accessKeyId)
-    await page.getByLabel('Clave de acceso secreta').fill(keys.secretAccessKey)
-    await page.getByLabel('Región').selectOption(region)
-    await page.getByRole('button', { name: 'Guardar perfil' }).click()
+    await addProfileThroughUi(page, keys, { language: 'es', region: region, name: 'Personal' })
     await page.getByRole('table', { name: 'Buckets' }).getByRole('button', { name: 'vacio', exact: true }).click()
     await expect(page.getByRole('grid', { name: 'Objetos' })).toBeVisible()
     await expect(page.getByText('Esta carpeta está vacía')).toBeVisible()

@@ -113,12 +113,7 @@ test.describe('in Spanish', () => {
   test('the ownership, encryption and website editors read in Spanish', async ({ page }) => {
     const keys = await seedAccount(cubeta.endpoint, [{ name: bucket, region }])
     await page.goto(cubeta.app.url)
-    await page.getByRole('button', { name: 'Agregar un perfil' }).click()
-    await page.getByLabel('Nombre del perfil').fill('Mi proyecto Django')
-    await page.getByLabel('ID de clave de acceso').fill(keys.accessKeyId)
-    await page.getByLabel('Clave de acceso secreta').fill(keys.secretAccessKey)
-    await page.getByLabel('Región').selectOption(region)
-    await page.getByRole('button', { name: 'Guardar perfil' }).click()
+    await addProfileThroughUi(page, keys, { language: 'es', region: region })
     await page.getByRole('button', { name: `Configuración de ${bucket}` }).click()
     await page.getByRole('button', { name: 'Editar la propiedad de objetos' }).click()
     await expect(page.getByText('Con las ACL desactivadas, las subidas')).toBeVisible()

@@ -118,11 +118,6 @@ for (const [language, w] of Object.entries(words)) {
 
 async function addProfileThroughUiIn(page: Page, keys: { accessKeyId: string; secretAccessKey: string }, language: string) {
   if (language === 'en') return addProfileThroughUi(page, keys, { region })
-  await page.getByRole('button', { name: 'Agregar un perfil' }).click()
-  await page.getByLabel('Nombre del perfil').fill('Mi proyecto Django')
-  await page.getByLabel('ID de clave de acceso').fill(keys.accessKeyId)
-  await page.getByLabel('Clave de acceso secreta').fill(keys.secretAccessKey)
-  await page.getByLabel('Región').selectOption(region)
-  await page.getByRole('button', { name: 'Guardar perfil' }).click()
+  await addProfileThroughUi(page, keys, { language: 'es', region: region })
   await expect(page.getByRole('table', { name: 'Buckets' })).toBeVisible()
 }

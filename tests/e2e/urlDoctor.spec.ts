@@ -71,12 +71,7 @@ for (const [language, w] of Object.entries(words)) {
       await page.goto(app.url)
       if (language === 'en') await addProfileThroughUi(page, keys, { region })
       else {
-        await page.getByRole('button', { name: 'Agregar un perfil' }).click()
-        await page.getByLabel('Nombre del perfil').fill('Mi blog')
-        await page.getByLabel('ID de clave de acceso').fill(keys.accessKeyId)
-        await page.getByLabel('Clave de acceso secreta').fill(keys.secretAccessKey)
-        await page.getByLabel('Región').selectOption(region)
-        await page.getByRole('button', { name: 'Guardar perfil' }).click()
+        await addProfileThroughUi(page, keys, { language: 'es', region: region, name: 'Mi blog' })
       }
       await page.getByRole('table').getByRole('row').filter({ hasText: bucket }).click()
       const grid = page.getByRole('grid')

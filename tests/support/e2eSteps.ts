@@ -1,14 +1,25 @@
 import { expect, type Locator, type Page } from '@playwright/test'
 
 /** The steps several journeys share, as a user does them through the UI. */
-export async function addProfileThroughUi(page: Page, keys: { accessKeyId: string; secretAccessKey: string }, options: { name?: string; region?: string } = {}) {
-  await page.getByRole('button', { name: 'Add a profile' }).click()
-  await page.getByLabel('Profile name').fill(options.name ?? 'Mi proyecto Django')
-  await page.getByLabel('Access key ID').fill(keys.accessKeyId)
-  await page.getByLabel('Secret access key').fill(keys.secretAccessKey)
-  await page.getByLabel('Region').selectOption(options.region ?? 'eu-west-1')
-  await page.getByRole('button', { name: 'Save profile' }).click()
-  await expect(page.getByRole('table', { name: 'Buckets' })).toBeVisible()
+const profileWords = {
+  en: { add: 'Add a profile', name: 'Profile name', keyId: 'Access key ID', secret: 'Secret access key', region: 'Region', save: 'Save profile', buckets: 'Buckets' },
+  es: { add: 'Agregar un perfil', name: 'Nombre del perfil', keyId: 'ID de clave de acceso', secret: 'Clave de acceso secreta', region: 'Región', save: 'Guardar perfil', buckets: 'Buckets' },
+}
+
+/** A profile added through the welcome screen's form, in the page's language; ends on the bucket list. */
+export async function addProfileThroughUi(
+  page: Page,
+  keys: { accessKeyId: string; secretAccessKey: string },
+  options: { name?: string; region?: string; language?: 'en' | 'es' } = {},
+) {
+  const words = profileWords[options.language ?? 'en']
+  await page.getByRole('button', { name: words.add }).click()
+  await page.getByLabel(words.name).fill(options.name ?? 'Mi proyecto Django')
+  await page.getByLabel(words.keyId).fill(keys.accessKeyId)
+  await page.getByLabel(words.secret).fill(keys.secretAccessKey)
+  await page.getByLabel(words.region).selectOption(options.region ?? 'eu-west-1')
+  await page.getByRole('button', { name: words.save }).click()
+  await expect(page.getByRole('table', { name: words.buckets })).toBeVisible()
 }
 
 /** "Upload files", then the files chosen in the browser's file picker. */
