@@ -53,6 +53,21 @@ describe('large downloads on the lean path', () => {
     expect(sdkGets(proxy.seen, '/big%20file.bin') + sdkGets(proxy.seen, '/big file.bin')).toBe(2)
   }, 60_000)
 
+  it('start the later ranges while the body of the first is still arriving', async () => {
+    const content = randomBytes(17 * 1024 * 1024)
+    await adminS3(moto.endpoint).send(new PutObjectCommand({ Bucket: bucket, Key: 'early.bin', Body: content }))
+    // The first range's body waits for a later range to be asked for: waiting for the whole
+    // first body before asking would leave it held until the client gave up on it.
+    let released = false
+    const first = (r: { method: string; url: URL }) => r.method === 'GET' && r.url.pathname.endsWith('/early.bin') && !isLean(r.url.searchParams)
+    proxy.add({ match: first, fault: { kind: 'hold-body', until: (seen) => leanGets(seen as SeenRequest[], '/early.bin') > 0, onRelease: () => (released = true) }, times: 1 })
+    const folder = await mkdtemp(join(tmpdir(), 'cubeta-lean-early-'))
+    const [written] = await downloadToFolder(appS3(), bucket, ['early.bin'], folder)
+    expect(sha(await readFile(written!))).toBe(sha(content))
+    expect(released).toBe(true)
+    expect(sdkGets(proxy.seen, '/early.bin')).toBe(1)
+  }, 60_000)
+
   it('refuse an object replaced in the middle (If-Match on every range)', async () => {
     await adminS3(moto.endpoint).send(new PutObjectCommand({ Bucket: bucket, Key: 'changing.bin', Body: randomBytes(17 * 1024 * 1024) }))
     const lean = (r: { method: string; url: URL }) => r.method === 'GET' && isLean(r.url.searchParams)

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { leanGetRange, type LeanRequest } from '../../src-main/services/downloads/leanRangedGet'
+import { closeIdleConnections } from '../../src-main/services/downloads/rangeConnections'
 import { startScriptedServers } from '../support/tlsFront'
 
 /**
@@ -25,18 +26,23 @@ const head = (o: { status?: string; length?: number; extra?: string } = {}) =>
   )
 
 const ports = { http: 0, https: 0 }
-let answer: (socket: Socket, request: string) => void = () => undefined
+/** `nth`: the request's place on its connection (1 for the first). */
+let answer: (socket: Socket, request: string, nth: number) => void = () => undefined
 let requests: string[] = []
+let connections = 0
 const onConnection = (socket: Socket) => {
+  connections++
   let text = ''
-  let answered = false
+  let nth = 0
   socket.on('error', () => undefined)
   socket.on('data', (chunk: Buffer) => {
     text += chunk.toString('latin1')
-    if (answered || !text.includes('\r\n\r\n')) return
-    answered = true
-    requests.push(text)
-    answer(socket, text)
+    for (let at = text.indexOf('\r\n\r\n'); at >= 0 && !socket.writableEnded; at = text.indexOf('\r\n\r\n')) {
+      const request = text.slice(0, at + 4)
+      text = text.slice(at + 4)
+      requests.push(request)
+      answer(socket, request, ++nth)
+    }
   })
 }
 let servers: Awaited<ReturnType<typeof startScriptedServers>>
@@ -50,6 +56,8 @@ let file: FileHandle
 let path = ''
 beforeEach(async () => {
   requests = []
+  connections = 0
+  closeIdleConnections()
   path = join(await mkdtemp(join(tmpdir(), 'cubeta-lean-')), 'target.bin')
   await writeFile(path, Buffer.alloc(total, 0xee))
   file = await open(path, 'r+')
@@ -135,6 +143,35 @@ describe.each(['http', 'https'] as const)('the lean ranged GET over %s', (over) 
   it('gives up on a server that goes silent in the middle of the body', async () => {
     answer = (socket) => socket.write(Buffer.concat([head(), body.subarray(0, 100_000)]))
     await expect(fetchRange(undefined, 300)).rejects.toMatchObject({ name: 'TimeoutError', code: 'ETIMEDOUT' })
+  })
+
+  // A new connection per range is a TCP (and TLS) handshake per 8 MiB, on both sides.
+  it('carries the next range over the same connection when the server keeps it open', async () => {
+    answer = (socket) => socket.write(Buffer.concat([head(), body]))
+    expect(await fetchRange()).toBe('done')
+    await file.write(Buffer.alloc(body.length, 0xee), 0, body.length, start)
+    expect(await fetchRange()).toBe('done')
+    await expectOnlyRangeWritten(true)
+    expect(requests).toHaveLength(2)
+    expect(connections).toBe(1)
+  })
+
+  it('opens a new connection after an answer that says Connection: close', async () => {
+    // The server leaves it open anyway: only the header tells the client not to reuse it.
+    answer = (socket) => socket.write(Buffer.concat([head({ extra: 'Connection: close\r\n' }), body]))
+    expect(await fetchRange()).toBe('done')
+    expect(await fetchRange()).toBe('done')
+    expect(connections).toBe(2)
+  })
+
+  it('asks again on a new connection when the server closes the kept one instead of answering', async () => {
+    answer = (socket, _, nth) => (nth === 1 ? socket.write(Buffer.concat([head(), body])) : socket.destroy())
+    expect(await fetchRange()).toBe('done')
+    await file.write(Buffer.alloc(body.length, 0xee), 0, body.length, start)
+    expect(await fetchRange()).toBe('done')
+    await expectOnlyRangeWritten(true)
+    expect(requests).toHaveLength(3)
+    expect(connections).toBe(2)
   })
 
   it('stops when cancelled, even with the server silent', async () => {

@@ -26,6 +26,11 @@ export type Fault =
    * correct its clock by it.
    */
   | { kind: 'clock-skew'; skewMs: number; withoutDate?: boolean }
+  /**
+   * Sends the answer's head at once and holds its body until `until` holds for the requests
+   * seen so far; `onRelease` is told when it does (never, if the client gave up first).
+   */
+  | { kind: 'hold-body'; until: (seen: readonly SeenRequest[]) => boolean; onRelease: () => void }
 
 export interface FaultRule {
   match(request: { method: string; url: URL }): boolean
@@ -124,6 +129,17 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
             sent += chunk.length
             res.write(chunk)
           })
+          return
+        }
+        if (fault?.kind === 'hold-body') {
+          res.flushHeaders()
+          const check = setInterval(() => {
+            if (res.destroyed) return clearInterval(check)
+            if (!fault.until(seen)) return
+            clearInterval(check)
+            fault.onRelease()
+            answer.pipe(res)
+          }, 10)
           return
         }
         answer.pipe(res)

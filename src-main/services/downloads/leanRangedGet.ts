@@ -1,11 +1,10 @@
 import type { FileHandle } from 'node:fs/promises'
-import { connect, isIP, type Socket } from 'node:net'
-import { connect as tlsConnect, type ConnectionOptions } from 'node:tls'
 import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3'
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner'
 import { maxWriteBytes } from './batchedWrites'
 import { networkError, transferTimeouts, type LeanTimeouts } from '../leanHttp/leanTimeouts'
 import { parseResponseHead, rangeBodyBytes, type AskedRange } from '../leanHttp/responseHead'
+import { takeConnection } from './rangeConnections'
 
 /**
  * One ranged GET over a bare socket, straight into the file
@@ -35,10 +34,22 @@ const giveBack = (buffer: Buffer) => {
 }
 
 export function leanGetRange(request: LeanRequest, file: FileHandle, signal: AbortSignal, timeouts: LeanTimeouts): Promise<LeanOutcome> {
-  return new Promise<LeanOutcome>((resolve, reject) => {
+  // A kept-alive connection the server closed while it was idle: the same request on a new one.
+  return getOver(request, file, signal, timeouts, false).then((outcome) =>
+    outcome !== 'stale'
+      ? outcome
+      : getOver(request, file, signal, timeouts, true).then((again) => (again === 'stale' ? Promise.reject(networkError('ECONNRESET', 'The connection closed before the answer began')) : again)),
+  )
+}
+
+/** `stale`: the reused connection closed before any byte of the answer; nothing was written. */
+function getOver(request: LeanRequest, file: FileHandle, signal: AbortSignal, timeouts: LeanTimeouts, newConnection: boolean): Promise<LeanOutcome | 'stale'> {
+  return new Promise<LeanOutcome | 'stale'>((resolve, reject) => {
     if (signal.aborted) return reject(signal.reason)
     let head: Buffer | null = Buffer.alloc(0)
     const headScratch = Buffer.allocUnsafe(4096)
+    let answered = false
+    let keepAlive = false
     let expected = -1
     let received = 0
     let position = request.start
@@ -47,14 +58,14 @@ export function leanGetRange(request: LeanRequest, file: FileHandle, signal: Abo
     let held = 0
     let writing = 0
     let stopped = false
-    let settled: { outcome?: LeanOutcome; error?: unknown } | null = null
+    let settled: { outcome?: LeanOutcome | 'stale'; error?: unknown } | null = null
 
-    const finish = (result: { outcome?: LeanOutcome; error?: unknown }) => {
+    const finish = (result: { outcome?: LeanOutcome | 'stale'; error?: unknown }) => {
       if (settled) return
       settled = result
       clearTimeout(connectTimer)
       signal.removeEventListener('abort', onAbort)
-      socket.destroy()
+      connection.drop()
       if (current) release(current)
       current = null
       settleWhenWritten()
@@ -84,7 +95,7 @@ export function leanGetRange(request: LeanRequest, file: FileHandle, signal: Abo
           if (received === expected && writing === 0) return finish({ outcome: 'done' })
           if (stopped) {
             stopped = false
-            socket.resume()
+            connection.socket.resume()
           }
         },
         (error: unknown) => {
@@ -109,7 +120,14 @@ export function leanGetRange(request: LeanRequest, file: FileHandle, signal: Abo
       }
       if (filled === current!.length || received === expected) flush()
       if (received === expected) {
-        socket.pause()
+        // The answer ends exactly here: the connection can carry the next range meanwhile.
+        if (keepAlive) {
+          clearTimeout(connectTimer)
+          connection.keep()
+          if (writing === 0) finish({ outcome: 'done' })
+          return true
+        }
+        connection.socket.pause()
         if (writing === 0) finish({ outcome: 'done' })
         return false
       }
@@ -117,8 +135,9 @@ export function leanGetRange(request: LeanRequest, file: FileHandle, signal: Abo
       if (current === null && held >= buffersPerRequest) stopped = true
       return !stopped
     }
-    const gotHead = (n: number): boolean => {
-      head = Buffer.concat([head!, headScratch.subarray(0, n)])
+    const gotHead = (n: number, into: Uint8Array): boolean => {
+      answered = true
+      head = Buffer.concat([head!, into.subarray(0, n)])
       const parsed = parseResponseHead(head)
       if (parsed.kind === 'incomplete') return true
       if (parsed.kind === 'unexpected') {
@@ -131,6 +150,7 @@ export function leanGetRange(request: LeanRequest, file: FileHandle, signal: Abo
         return false
       }
       expected = body.bytes
+      keepAlive = !/(^|,)\s*close\s*(,|$)/i.test(parsed.headers.get('connection') ?? '')
       const early = head.subarray(parsed.headBytes)
       head = null
       if (early.length > expected) {
@@ -142,41 +162,41 @@ export function leanGetRange(request: LeanRequest, file: FileHandle, signal: Abo
       return early.length === 0 ? true : gotBody(early.length)
     }
 
-    const host = request.url.hostname.replace(/^\[(.*)\]$/, '$1')
     const secure = request.url.protocol === 'https:'
-    const onread = {
-      buffer: () => {
-        if (head !== null) return headScratch
-        current ??= fresh()
-        return current.subarray(filled)
-      },
-      callback: (n: number) => {
-        if (settled) return false
-        return head !== null ? gotHead(n) : gotBody(n)
-      },
-    }
-    // TLS as the SDK's own HTTPS requests do it: the system's CAs, the host's name checked.
-    const socket: Socket = secure
-      ? // tls.connect documents onread (decrypted bytes into our buffers); @types/node lacks it.
-        tlsConnect({ host, port: Number(request.url.port || 443), ...(isIP(host) ? {} : { servername: host }), ALPNProtocols: ['http/1.1'], onread } as ConnectionOptions)
-      : connect({ host, port: Number(request.url.port || 80), noDelay: true, onread })
-    const connectTimer = setTimeout(() => finish({ error: networkError('ETIMEDOUT', `No connection to ${request.url.host} within ${timeouts.connectMs / 1000} s`) }), timeouts.connectMs)
-    socket.once(secure ? 'secureConnect' : 'connect', () => {
+    const startIdleTimer = () => {
       clearTimeout(connectTimer)
-      socket.setTimeout(timeouts.idleMs)
-    })
-    socket.on('timeout', () => finish({ error: Object.assign(networkError('ETIMEDOUT', `The server sent nothing for ${timeouts.idleMs / 1000} s`), { name: 'TimeoutError' }) }))
-    // A certificate the SDK would refuse too: its request then says so in the app's words.
-    socket.on('error', (error: Error & { code?: string }) => finish(secure && /CERT|SSL|TLS|SELF_SIGNED|HOSTNAME/.test(error.code ?? '') ? { outcome: { fallback: `tls ${error.code}` } } : { error }))
-    // The server closes after the body (Connection: close): only an early close is a fault.
-    const closed = () => finish(received === expected ? { outcome: 'done' } : { error: networkError('ECONNRESET', 'The connection closed before the whole range arrived') })
-    socket.on('end', closed)
-    socket.on('close', closed)
+      connection.socket.setTimeout(timeouts.idleMs)
+    }
+    // Closed or reset before any byte of the answer on a reused connection: the server had let it go.
+    const staleOr = (result: { outcome?: LeanOutcome; error?: unknown }) => finish(connection.reused && !answered ? { outcome: 'stale' } : result)
+    const connection = takeConnection(
+      request.url,
+      {
+        buffer: () => {
+          if (head !== null) return headScratch
+          current ??= fresh()
+          return current.subarray(filled)
+        },
+        read: (n, into) => {
+          if (settled) return false
+          return head !== null ? gotHead(n, into) : gotBody(n)
+        },
+        connected: startIdleTimer,
+        timedOut: () => finish({ error: Object.assign(networkError('ETIMEDOUT', `The server sent nothing for ${timeouts.idleMs / 1000} s`), { name: 'TimeoutError' }) }),
+        // A certificate the SDK would refuse too: its request then says so in the app's words.
+        failed: (error) => staleOr(secure && /CERT|SSL|TLS|SELF_SIGNED|HOSTNAME/.test(error.code ?? '') ? { outcome: { fallback: `tls ${error.code}` } } : { error }),
+        // Only a close before the whole body is a fault.
+        closed: () => staleOr(received === expected ? { outcome: 'done' } : { error: networkError('ECONNRESET', 'The connection closed before the whole range arrived') }),
+      },
+      { fresh: newConnection },
+    )
+    const connectTimer = connection.reused ? undefined : setTimeout(() => finish({ error: networkError('ETIMEDOUT', `No connection to ${request.url.host} within ${timeouts.connectMs / 1000} s`) }), timeouts.connectMs)
+    if (connection.reused) connection.socket.setTimeout(timeouts.idleMs)
     const onAbort = () => finish({ error: signal.reason })
     signal.addEventListener('abort', onAbort, { once: true })
 
-    const lines = [`GET ${request.url.pathname}${request.url.search} HTTP/1.1`, `Host: ${request.url.host}`, ...request.headers.map(([name, value]) => `${name}: ${value}`), 'Connection: close', '', '']
-    socket.write(lines.join('\r\n'))
+    const lines = [`GET ${request.url.pathname}${request.url.search} HTTP/1.1`, `Host: ${request.url.host}`, ...request.headers.map(([name, value]) => `${name}: ${value}`), '', '']
+    connection.socket.write(lines.join('\r\n'))
   })
 }
 

@@ -1,6 +1,6 @@
 import { open } from 'node:fs/promises'
 import type { Readable } from 'node:stream'
-import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3'
+import { GetObjectCommand, type GetObjectCommandOutput, type S3Client } from '@aws-sdk/client-s3'
 import { AppError } from '../../core/appError'
 import { retrying } from '../../core/async/retrying'
 import { mapWithConcurrency } from '../../core/async/workerPool'
@@ -28,8 +28,13 @@ export async function downloadRanged(s3: S3Client, bucket: string, key: string, 
   let lean = true
   const file = await open(path, 'wx')
   try {
-    /** Fetches [start, end] into the file; the SDK's answer for the first range. */
-    const fetchRange = (start: number, end: number, known?: { etag: string; total: number }) =>
+    /** The first answer's ETag: a retry of the first range asks for that version too. */
+    let firstEtag: string | undefined
+    /**
+     * Fetches [start, end] into the file; the SDK's answer for the first range. `onAnswer`
+     * sees the first range's answer when its head arrives, before its body.
+     */
+    const fetchRange = (start: number, end: number, known?: { etag: string; total: number }, onAnswer?: (answer: GetObjectCommandOutput) => void) =>
       retrying(async (abortSignal) => {
         if (known && lean) {
           const outcome = await leanGetObjectRange(s3, { bucket, key, versionId, start, end, ...known }, file, abortSignal)
@@ -38,12 +43,14 @@ export async function downloadRanged(s3: S3Client, bucket: string, key: string, 
           // error the retries know. Anything else is how this server answers every range.
           if (!outcome.fallback.startsWith('status')) lean = false
         }
-        const answer = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key, ...version, Range: `bytes=${start}-${end}`, ...(known ? { IfMatch: known.etag } : {}) }), { abortSignal })
+        const ifMatch = known?.etag ?? firstEtag
+        const answer = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key, ...version, Range: `bytes=${start}-${end}`, ...(ifMatch ? { IfMatch: ifMatch } : {}) }), { abortSignal })
         // A 200 without Content-Range is the whole object from byte 0, whatever was asked.
         if (!answer.ContentRange && start > 0) {
           ;(answer.Body as Readable | undefined)?.destroy()
           throw new AppError('range-ignored', `The server sent all of ${key} when Cubeta asked for part of it.`, 'Try again. If it keeps happening, this server does not support ranged downloads.', { key })
         }
+        onAnswer?.(answer)
         const expected = answer.ContentRange ? Math.min(end, totalSize(answer.ContentRange, Number.MAX_SAFE_INTEGER) - 1) - start + 1 : answer.ContentLength
         const written = await writeBodyAt(file, answer.Body as Readable, start)
         // Fewer bytes than the answer said it holds: the body broke off; fetch the range again.
@@ -56,19 +63,37 @@ export async function downloadRanged(s3: S3Client, bucket: string, key: string, 
         throw error
       })
 
-    const first = await fetchRange(0, rangeSize - 1)
+    // The other ranges start as soon as the first answer says the size and the ETag,
+    // while its body is still arriving: waiting for all of it left the link idle.
+    let rest: Promise<unknown> | undefined
+    /** The first range to fail for good: the one the user hears about, not the ones it stopped. */
+    let failure: { error: unknown } | undefined
+    const stopAll = (error: unknown) => {
+      failure ??= { error }
+      stop.abort(error)
+    }
+    const fetchRest = (total: number, etag: string | undefined) => {
+      const starts: number[] = []
+      for (let start = rangeSize; start < total; start += rangeSize) starts.push(start)
+      return mapWithConcurrency(starts, parallelRanges, (start) =>
+        fetchRange(start, Math.min(start + rangeSize, total) - 1, etag ? { etag, total } : undefined).catch((error: unknown) => {
+          stopAll(error)
+          throw failure!.error
+        }),
+      )
+    }
+    const first = await fetchRange(0, rangeSize - 1, undefined, (answer) => {
+      firstEtag ??= answer.ETag
+      // A 200 without Content-Range is the whole object in this one body.
+      if (!rest && answer.ContentRange) rest = fetchRest(totalSize(answer.ContentRange, 0), answer.ETag)
+    }).catch(async (error: unknown) => {
+      stopAll(error)
+      await rest?.catch(() => undefined)
+      throw failure!.error
+    })
     if (!first) return 0
-    const total = totalSize(first.answer?.ContentRange, first.written)
-    const etag = first.answer?.ETag
-    const starts: number[] = []
-    for (let start = rangeSize; start < total; start += rangeSize) starts.push(start)
-    await mapWithConcurrency(starts, parallelRanges, (start) =>
-      fetchRange(start, Math.min(start + rangeSize, total) - 1, etag ? { etag, total } : undefined).catch((error: unknown) => {
-        stop.abort(error)
-        throw error
-      }),
-    )
-    return total
+    await rest
+    return totalSize(first.answer?.ContentRange, first.written)
   } finally {
     await file.close()
   }
