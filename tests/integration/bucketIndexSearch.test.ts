@@ -155,6 +155,33 @@ describe('bucket index and search', () => {
     await restarted.dispose()
   })
 
+  it('a path glob reads only its folder, also while the listing is half written', async () => {
+    // The second page waits at a proxy, so the search starts with the first page in the index.
+    const slow = await startFaultProxy(moto.endpoint)
+    slow.add({ match: (r) => r.method === 'GET' && r.url.searchParams.has('continuation-token'), fault: { kind: 'latency', ms: 3_000 }, times: 100 })
+    const h = await makeBackend(slow.endpoint)
+    try {
+      const profile = await addProfile(h)
+      const base = { profileId: profile.id, bucket }
+      const expected = objects.filter((k) => /^media\/2023\/(?:[^/]*\/)*foto[^/]*$/i.test(k))
+      const firstPage = nextIndexStatus(h.backend, (s) => s.state === 'building' && s.listed > 0)
+      unwrapStatus(await h.call('index/refresh', base))
+      await firstPage
+      const halfWritten = await searchAll(h.backend, { ...base, query: 'MEDIA/2023/**/FOTO*' })
+      expect(halfWritten.source).toBe('listing')
+      expect(halfWritten.keys).toEqual(expected)
+      const fromIndex = await searchAll(h.backend, { ...base, query: 'media/2023/**/foto*' })
+      expect(fromIndex.source).toBe('index')
+      expect(fromIndex.keys).toEqual(expected)
+      expect((await searchAll(h.backend, { ...base, query: 'media/2023/**/foto*', caseSensitive: true })).keys).toEqual([])
+      expect((await searchAll(h.backend, { ...base, query: '2023/album-1/*', scope: 'media/' })).keys).toEqual(objects.filter((k) => /^media\/2023\/album-1\/[^/]*$/.test(k)))
+      expect(expected.length).toBeGreaterThan(0)
+    } finally {
+      await h.dispose()
+      await slow.close()
+    }
+  })
+
   it('a listing can be cancelled, and what it listed stays searchable', async () => {
     // Later pages wait at a proxy, so the listing is still running after its first page
     // however fast the machine is (status events come at most 4 a second).

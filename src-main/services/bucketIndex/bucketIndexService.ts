@@ -103,19 +103,23 @@ export function createBucketIndexes(deps: { dataDir: string; scopeFor: ScopeFor;
 
   function statusOf(entry: Entry): IndexStatus {
     const meta = guarded(entry, (file) => ({ ...file.meta(), count: file.count() }))
-    const builtAtMs = meta.builtAt ? Date.parse(meta.builtAt) : null
     return {
       profileId: entry.profileId,
       bucket: entry.bucket,
       state: entry.build ? 'building' : entry.error ? 'failed' : meta.complete ? 'ready' : 'none',
       keyCount: meta.count,
       builtAt: meta.builtAt,
-      stale: meta.complete && (entry.forcedStale || builtAtMs === null || now() - builtAtMs > staleAfterMs),
+      stale: meta.complete && isStale(entry, meta),
       complete: meta.complete,
       listed: entry.build?.listed ?? 0,
       notice: entry.notice,
       error: entry.error,
     }
+  }
+
+  function isStale(entry: Entry, meta: { builtAt: string | null }): boolean {
+    const builtAtMs = meta.builtAt ? Date.parse(meta.builtAt) : null
+    return entry.forcedStale || builtAtMs === null || now() - builtAtMs > staleAfterMs
   }
 
   const emitNow = (entry: Entry) => {
@@ -235,11 +239,12 @@ export function createBucketIndexes(deps: { dataDir: string; scopeFor: ScopeFor;
      * For a search or a sync: the index file, and the build that is filling it when it is
      * not complete yet. Starts that build, or a background refresh when it is stale.
      */
-    use(profileId: string, bucket: string): { file: IndexFile; build: Build | null; status: IndexStatus } {
+    use(profileId: string, bucket: string): { file: IndexFile; build: Build | null } {
       const entry = entryFor(profileId, bucket)
-      const status = statusOf(entry)
-      if (!status.complete || status.stale) startBuild(entry)
-      return { file: fileOf(entry), build: entry.build, status: statusOf(entry) }
+      // From the meta alone: counting the keys walks the whole table, and a search waits for this.
+      const meta = guarded(entry, (file) => file.meta())
+      if (!meta.complete || isStale(entry, meta)) startBuild(entry)
+      return { file: fileOf(entry), build: entry.build }
     },
 
     /** Index reads that may meet a damaged file go through here, so it is rebuilt, not fatal. */
