@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import type { IndexStatus } from '../../contract/bridge'
 import type { BridgeError } from '../../contract/bridge'
@@ -132,16 +133,19 @@ export function createBucketIndexes(deps: { dataDir: string; scopeFor: ScopeFor;
     entry.emitTimer ??= setTimeout(() => emitNow(entry), 250)
   }
 
+  /** No file yet: a first listing's request goes out before the file is made. */
+  const noFileYet = (entry: Entry) => entry.file === null && !existsSync(pathOf(entry.profileId, entry.bucket))
+
   function startBuild(entry: Entry): Build {
     if (entry.build) return entry.build
-    const file = fileOf(entry)
+    const firstListing = noFileYet(entry)
     const listeners = new Set<(page: readonly IndexedObject[]) => void>()
     const abort = new AbortController()
     const build: Build & { abort: AbortController } = {
       lastKey: null,
       listed: 0,
       done: false,
-      refresh: file.meta().complete,
+      refresh: !firstListing && fileOf(entry).meta().complete,
       abort,
       onPage(listener) {
         listeners.add(listener)
@@ -154,16 +158,19 @@ export function createBucketIndexes(deps: { dataDir: string; scopeFor: ScopeFor;
     build.finished = (async () => {
       try {
         const scope = await deps.scopeFor(entry.profileId, entry.bucket)
-        const gen = guarded(entry, (f) => f.beginGeneration())
+        let gen: number | null = null
         for await (const page of listRecursively(scope, '', abort.signal)) {
-          guarded(entry, (f) => f.putPage(page, gen))
+          // Searches test the page before it is written: the first results don't wait for the file.
+          for (const listener of listeners) listener(page)
+          gen ??= guarded(entry, (f) => f.beginGeneration())
+          guarded(entry, (f) => f.putPage(page, gen!))
           build.listed += page.length
           build.lastKey = page.at(-1)?.key ?? build.lastKey
-          for (const listener of listeners) listener(page)
           emitSoon(entry)
           if (abort.signal.aborted) return
         }
-        guarded(entry, (f) => f.finishGeneration(gen, new Date(now()).toISOString()))
+        gen ??= guarded(entry, (f) => f.beginGeneration())
+        guarded(entry, (f) => f.finishGeneration(gen!, new Date(now()).toISOString()))
         entry.forcedStale = false
       } catch (error) {
         if (!abort.signal.aborted) entry.error = error instanceof AppError ? error.toBridge() : { code: 'index-failed', message: 'Cubeta could not list the bucket.', hint: 'Try again.' }
@@ -175,7 +182,9 @@ export function createBucketIndexes(deps: { dataDir: string; scopeFor: ScopeFor;
         emitNow(entry)
       }
     })()
-    emitNow(entry)
+    // Soon, not now: the status opens (or makes) the file, and a first listing's request goes out first.
+    if (firstListing) setImmediate(() => entry.build === build && emitNow(entry))
+    else emitNow(entry)
     return build
   }
 
@@ -236,15 +245,16 @@ export function createBucketIndexes(deps: { dataDir: string; scopeFor: ScopeFor;
     },
 
     /**
-     * For a search or a sync: the index file, and the build that is filling it when it is
-     * not complete yet. Starts that build, or a background refresh when it is stale.
+     * For a search: the build that is filling the index when it is not complete yet.
+     * Starts that build, or a background refresh when it is stale.
      */
-    use(profileId: string, bucket: string): { file: IndexFile; build: Build | null } {
+    use(profileId: string, bucket: string): { build: Build | null } {
       const entry = entryFor(profileId, bucket)
+      if (noFileYet(entry)) return { build: startBuild(entry) }
       // From the meta alone: counting the keys walks the whole table, and a search waits for this.
       const meta = guarded(entry, (file) => file.meta())
       if (!meta.complete || isStale(entry, meta)) startBuild(entry)
-      return { file: fileOf(entry), build: entry.build }
+      return { build: entry.build }
     },
 
     /** Index reads that may meet a damaged file go through here, so it is rebuilt, not fatal. */

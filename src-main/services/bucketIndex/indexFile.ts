@@ -45,7 +45,10 @@ export function openIndexFile(path: string, owner: { profileId: string; bucket: 
   let db: DatabaseSync
   try {
     db = new DatabaseSync(path)
-    db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -16000')
+    // Reads through a memory map: a search scans the file's pages, and reading each into
+    // SQLite's cache (a system call and a copy a page) was a large share of a scan. The mapped
+    // pages are the system's file cache, shared and given back under pressure, not the heap.
+    db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -16000; PRAGMA mmap_size = 268435456')
     db.exec(`CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
       CREATE TABLE IF NOT EXISTS objects (key TEXT PRIMARY KEY, folded TEXT, size INTEGER NOT NULL, etag TEXT, modified INTEGER, class TEXT, gen INTEGER NOT NULL) WITHOUT ROWID;`)
   } catch (error) {

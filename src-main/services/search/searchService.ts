@@ -58,9 +58,22 @@ export function createSearchService(deps: { indexes: BucketIndexes; events: Even
       if (pending.length > 0 && (!sentAny || pending.length >= 5_000 || Date.now() - lastFlush >= flushEveryMs)) emit(false)
     }
 
-    // Pages that arrive while the index part is scanned wait here, in order.
+    // Pages that arrive while the index part is scanned wait here, in order; after it, each
+    // is tested as it arrives, before the build writes it. A failure there is this search's.
     const queued: (readonly IndexedObject[])[] = []
-    const stopListening = live ? build.onPage((page) => queued.push(page)) : () => undefined
+    let asTheyCome = false
+    let failure: { error: unknown } | null = null
+    const onPage = (page: readonly IndexedObject[]) => {
+      if (!asTheyCome) queued.push(page)
+      else if (!state.cancelled && !failure) {
+        try {
+          take(page)
+        } catch (error) {
+          failure = { error }
+        }
+      }
+    }
+    const stopListening = live ? build.onPage(onPage) : () => undefined
     const upTo = live ? build.lastKey : null
     const read = <T>(work: (file: IndexFile) => T): T => deps.indexes.read(request.profileId, request.bucket, work)
 
@@ -99,12 +112,10 @@ export function createSearchService(deps: { indexes: BucketIndexes; events: Even
         }
       }
       if (live) {
-        for (;;) {
-          while (queued.length > 0 && !state.cancelled) take(queued.shift()!)
-          if (state.cancelled || build.done) break
-          await Promise.race([build.finished, nextPage(build)])
-        }
         while (queued.length > 0 && !state.cancelled) take(queued.shift()!)
+        asTheyCome = true
+        while (!state.cancelled && !build.done && !failure) await Promise.race([build.finished, nextPage(build)])
+        if (failure) throw failure.error
       }
       if (!state.cancelled) emit(true)
     } finally {
