@@ -160,7 +160,10 @@ function indexFile(db: DatabaseSync, readMeta: () => Record<string, string>) {
     },
     /** The key `offset` rows after `after` inside [low, high), to cut a scan into slices. */
     keyAfter(after: string | null, low: string, high: string, offset: number): string | null {
-      const row = prepared(`SELECT key FROM objects WHERE key ${after === null ? '>=' : '>'} ? AND key < ? ORDER BY key LIMIT 1 OFFSET ?`).get(after ?? low, high, offset) as { key: string } | undefined
+      // Over the whole bucket there is no upper bound to test on every row stepped over.
+      const bounded = high !== everything
+      const sql = `SELECT key FROM objects WHERE key ${after === null ? '>=' : '>'} ?${bounded ? ' AND key < ?' : ''} ORDER BY key LIMIT 1 OFFSET ?`
+      const row = prepared(sql).get(after ?? low, ...(bounded ? [high] : []), offset) as { key: string } | undefined
       return row?.key ?? null
     },
     /** The first key at or after `from` (just after, when not inclusive) and below `high`: one seek. */
@@ -197,6 +200,7 @@ export type IndexFile = ReturnType<typeof indexFile>
 export function upperBound(prefix: string): string {
   return `${prefix}\u{10FFFF}`
 }
+const everything = upperBound('')
 
 /** Keys in the order S3 lists them and the index keeps them: UTF-8 bytes, not UTF-16 units. */
 export function compareKeys(a: string, b: string): number {
