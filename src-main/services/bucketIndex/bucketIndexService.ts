@@ -31,11 +31,18 @@ export interface Build {
   finished: Promise<void>
 }
 
+/** What only this service sees of a build. */
+interface Internal {
+  abort: AbortController
+  /** The generation its rows carry, begun (and the file made) on first need. */
+  generation(): number
+}
+
 interface Entry {
   profileId: string
   bucket: string
   file: IndexFile | null
-  build: (Build & { abort: AbortController }) | null
+  build: (Build & Internal) | null
   error: BridgeError | null
   notice: IndexStatus['notice']
   /** Cubeta's own change was too large to apply: refresh on next use. */
@@ -141,12 +148,14 @@ export function createBucketIndexes(deps: { dataDir: string; scopeFor: ScopeFor;
     const firstListing = noFileYet(entry)
     const listeners = new Set<(page: readonly IndexedObject[]) => void>()
     const abort = new AbortController()
-    const build: Build & { abort: AbortController } = {
+    let gen: number | null = null
+    const build: Build & Internal = {
       lastKey: null,
       listed: 0,
       done: false,
       refresh: !firstListing && fileOf(entry).meta().complete,
       abort,
+      generation: () => (gen ??= guarded(entry, (f) => f.beginGeneration())),
       onPage(listener) {
         listeners.add(listener)
         return () => listeners.delete(listener)
@@ -158,19 +167,18 @@ export function createBucketIndexes(deps: { dataDir: string; scopeFor: ScopeFor;
     build.finished = (async () => {
       try {
         const scope = await deps.scopeFor(entry.profileId, entry.bucket)
-        let gen: number | null = null
         for await (const page of listRecursively(scope, '', abort.signal)) {
           // Searches test the page before it is written: the first results don't wait for the file.
           for (const listener of listeners) listener(page)
-          gen ??= guarded(entry, (f) => f.beginGeneration())
-          guarded(entry, (f) => f.putPage(page, gen!))
+          const generation = build.generation()
+          guarded(entry, (f) => f.putPage(page, generation))
           build.listed += page.length
           build.lastKey = page.at(-1)?.key ?? build.lastKey
           emitSoon(entry)
           if (abort.signal.aborted) return
         }
-        gen ??= guarded(entry, (f) => f.beginGeneration())
-        guarded(entry, (f) => f.finishGeneration(gen!, new Date(now()).toISOString()))
+        const generation = build.generation()
+        guarded(entry, (f) => f.finishGeneration(generation, new Date(now()).toISOString()))
         entry.forcedStale = false
       } catch (error) {
         if (!abort.signal.aborted) entry.error = error instanceof AppError ? error.toBridge() : { code: 'index-failed', message: 'Cubeta could not list the bucket.', hint: 'Try again.' }
@@ -192,7 +200,9 @@ export function createBucketIndexes(deps: { dataDir: string; scopeFor: ScopeFor;
   async function applyChange(change: { profileId: string; bucket: string; written: string[]; deleted: string[]; prefixes: string[] }) {
     const entry = entries.get(`${change.profileId}\n${change.bucket}`)
     // Only indexes already in use are patched; the others are built fresh when needed.
-    if (!entry?.file) return
+    if (!entry?.file && !entry?.build) return
+    // A first listing that has no page yet: its generation now, so the patch outlives its end.
+    entry.build?.generation()
     const scope = await deps.scopeFor(change.profileId, change.bucket)
     guarded(entry, (file) => file.removeKeys(change.deleted))
     const prefixes = [...change.prefixes]
