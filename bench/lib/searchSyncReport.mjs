@@ -23,7 +23,7 @@ export function searchSection(r, meta, targets) {
   const rawCold = of(raw, 'coldSeconds')
   if (cubeta) s.push(`| Cubeta (search service, bucket index)${failNote(cubeta)} | ${ms(of(cubeta, 'coldFirstMs'))} | ${secs(cold)} | ${ms(of(cubeta, 'warmFirstMs'))} | ${ms(stat(ok(cubeta).map((x) => x.warmSeconds * 1000)))} |  |`)
   s.push(`| raw SDK loop, recursive${failNote(raw)} | ${ms(of(raw, 'coldFirstMs'))} | ${secs(rawCold)} | — | — | ${fmtRatio(cold.m && rawCold.m ? rawCold.m / cold.m : null)} |`, '')
-  s.push("Cold: a fresh data folder, so Cubeta's search lists the bucket recursively (1,000 keys a page) into its index and tests each page as it arrives; the raw loop lists the same keys and counts the matches, and its \"first result\" is its first page. Warm: the same search again, from the index." + (r.bucket.mismatch ? ` **Mismatch:** ${r.bucket.mismatch}.` : ''), '')
+  s.push("Cold: a fresh data folder, so Cubeta's search lists the bucket recursively (100 keys in the first page, then 1,000 a page) and tests each page as it arrives, before writing it into its index; the raw loop lists the same keys and counts the matches, and its \"first result\" is its first page. Warm: the same search again, from the index." + (r.bucket.mismatch ? ` **Mismatch:** ${r.bucket.mismatch}.` : ''), '')
   const vsRaw = cold.m && rawCold.m ? cold.m / rawCold.m : null
   const coldFirst = of(cubeta, 'coldFirstMs').m
   targets.push([`Search: first result < 300 ms cold (${keys.toLocaleString('en')} keys, no index)`, coldFirst === null ? '—' : `${fmtMs(coldFirst)} ms`, pass(coldFirst === null ? null : coldFirst < 300)])

@@ -54,9 +54,9 @@ describe('bucket index and search', () => {
       expect(cold.source).toBe('listing')
       expect(cold.keys).toEqual(expected)
       // Results came in several events, the first before the listing had finished.
-      // The first results came with the first page of the listing (1,000 keys), before the rest.
+      // The first results came with the first page of the listing (100 keys), before the rest.
       expect(cold.batches.filter((b) => b.entries.length > 0).length).toBeGreaterThan(1)
-      const firstPageEnd = [...keys].sort(byBytes)[999]!
+      const firstPageEnd = [...keys].sort(byBytes)[99]!
       expect(cold.batches[0]!.entries.every((e) => byBytes(e.key, firstPageEnd) <= 0)).toBe(true)
 
       const status = unwrapStatus(await h.call('index/status', { profileId: profile.id, bucket }))
@@ -153,6 +153,34 @@ describe('bucket index and search', () => {
     expect(unwrapStatus(await restarted.call('index/status', { profileId: profile.id, bucket }))).toMatchObject({ state: 'none', notice: 'rebuilt-damaged' })
     expect((await searchAll(restarted.backend, { profileId: profile.id, bucket, query: 'solo' })).keys).toEqual([])
     await restarted.dispose()
+  })
+
+  it('a path glob reads only its folder, also while the listing is half written', async () => {
+    // The second page waits at a proxy, so the search starts with the first page (100 keys,
+    // into media/2022/album-1/) in the index, and reads the rest of its folder from the listing.
+    const slow = await startFaultProxy(moto.endpoint)
+    slow.add({ match: (r) => r.method === 'GET' && r.url.searchParams.has('continuation-token'), fault: { kind: 'latency', ms: 3_000 }, times: 100 })
+    const h = await makeBackend(slow.endpoint)
+    try {
+      const profile = await addProfile(h)
+      const base = { profileId: profile.id, bucket }
+      const expected = objects.filter((k) => /^media\/2022\/(?:[^/]*\/)*foto[^/]*$/i.test(k))
+      const firstPage = nextIndexStatus(h.backend, (s) => s.state === 'building' && s.listed > 0)
+      unwrapStatus(await h.call('index/refresh', base))
+      await firstPage
+      const halfWritten = await searchAll(h.backend, { ...base, query: 'MEDIA/2022/**/FOTO*' })
+      expect(halfWritten.source).toBe('listing')
+      expect(halfWritten.keys).toEqual(expected)
+      const fromIndex = await searchAll(h.backend, { ...base, query: 'media/2022/**/foto*' })
+      expect(fromIndex.source).toBe('index')
+      expect(fromIndex.keys).toEqual(expected)
+      expect((await searchAll(h.backend, { ...base, query: 'media/2022/**/foto*', caseSensitive: true })).keys).toEqual([])
+      expect((await searchAll(h.backend, { ...base, query: '2023/album-1/*', scope: 'media/' })).keys).toEqual(objects.filter((k) => /^media\/2023\/album-1\/[^/]*$/.test(k)))
+      expect(expected.length).toBeGreaterThan(0)
+    } finally {
+      await h.dispose()
+      await slow.close()
+    }
   })
 
   it('a listing can be cancelled, and what it listed stays searchable', async () => {

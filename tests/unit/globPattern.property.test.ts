@@ -83,6 +83,16 @@ describe('glob patterns', () => {
     }), { numRuns: 2000 })
   })
 
+  it('every exact match starts with the leading text (search reads only keys that do)', () => {
+    expect(compileGlob('media/2021/**/foto*').leadingText).toBe('media/2021/')
+    expect(compileGlob('/static\\*/x*').leadingText).toBe('static*/x')
+    expect(compileGlob('**/*.css').leadingText).toBe('')
+    fc.assert(fc.property(pattern, path, (glob, text) => {
+      const compiled = compileGlob(glob)
+      if (compiled.regexp.test(text)) expect(text.startsWith(compiled.leadingText)).toBe(true)
+    }), { numRuns: 2000 })
+  })
+
   it('the loose GLOB keeps what the exact rule finds, also on paths built to match', () => {
     const piece = fc.oneof(fc.tuple(segment, fc.constantFrom('*', '?', '{hash}', '')), fc.constant(['**', ''] as const))
     fc.assert(fc.property(fc.array(piece, { minLength: 1, maxLength: 4 }), (parts) => {

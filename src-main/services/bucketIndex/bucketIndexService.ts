@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import type { IndexStatus } from '../../contract/bridge'
 import type { BridgeError } from '../../contract/bridge'
@@ -30,11 +31,18 @@ export interface Build {
   finished: Promise<void>
 }
 
+/** What only this service sees of a build. */
+interface Internal {
+  abort: AbortController
+  /** The generation its rows carry, begun (and the file made) on first need. */
+  generation(): number
+}
+
 interface Entry {
   profileId: string
   bucket: string
   file: IndexFile | null
-  build: (Build & { abort: AbortController }) | null
+  build: (Build & Internal) | null
   error: BridgeError | null
   notice: IndexStatus['notice']
   /** Cubeta's own change was too large to apply: refresh on next use. */
@@ -103,19 +111,23 @@ export function createBucketIndexes(deps: { dataDir: string; scopeFor: ScopeFor;
 
   function statusOf(entry: Entry): IndexStatus {
     const meta = guarded(entry, (file) => ({ ...file.meta(), count: file.count() }))
-    const builtAtMs = meta.builtAt ? Date.parse(meta.builtAt) : null
     return {
       profileId: entry.profileId,
       bucket: entry.bucket,
       state: entry.build ? 'building' : entry.error ? 'failed' : meta.complete ? 'ready' : 'none',
       keyCount: meta.count,
       builtAt: meta.builtAt,
-      stale: meta.complete && (entry.forcedStale || builtAtMs === null || now() - builtAtMs > staleAfterMs),
+      stale: meta.complete && isStale(entry, meta),
       complete: meta.complete,
       listed: entry.build?.listed ?? 0,
       notice: entry.notice,
       error: entry.error,
     }
+  }
+
+  function isStale(entry: Entry, meta: { builtAt: string | null }): boolean {
+    const builtAtMs = meta.builtAt ? Date.parse(meta.builtAt) : null
+    return entry.forcedStale || builtAtMs === null || now() - builtAtMs > staleAfterMs
   }
 
   const emitNow = (entry: Entry) => {
@@ -128,17 +140,22 @@ export function createBucketIndexes(deps: { dataDir: string; scopeFor: ScopeFor;
     entry.emitTimer ??= setTimeout(() => emitNow(entry), 250)
   }
 
+  /** No file yet: a first listing's request goes out before the file is made. */
+  const noFileYet = (entry: Entry) => entry.file === null && !existsSync(pathOf(entry.profileId, entry.bucket))
+
   function startBuild(entry: Entry): Build {
     if (entry.build) return entry.build
-    const file = fileOf(entry)
+    const firstListing = noFileYet(entry)
     const listeners = new Set<(page: readonly IndexedObject[]) => void>()
     const abort = new AbortController()
-    const build: Build & { abort: AbortController } = {
+    let gen: number | null = null
+    const build: Build & Internal = {
       lastKey: null,
       listed: 0,
       done: false,
-      refresh: file.meta().complete,
+      refresh: !firstListing && fileOf(entry).meta().complete,
       abort,
+      generation: () => (gen ??= guarded(entry, (f) => f.beginGeneration())),
       onPage(listener) {
         listeners.add(listener)
         return () => listeners.delete(listener)
@@ -150,16 +167,18 @@ export function createBucketIndexes(deps: { dataDir: string; scopeFor: ScopeFor;
     build.finished = (async () => {
       try {
         const scope = await deps.scopeFor(entry.profileId, entry.bucket)
-        const gen = guarded(entry, (f) => f.beginGeneration())
         for await (const page of listRecursively(scope, '', abort.signal)) {
-          guarded(entry, (f) => f.putPage(page, gen))
+          // Searches test the page before it is written: the first results don't wait for the file.
+          for (const listener of listeners) listener(page)
+          const generation = build.generation()
+          guarded(entry, (f) => f.putPage(page, generation))
           build.listed += page.length
           build.lastKey = page.at(-1)?.key ?? build.lastKey
-          for (const listener of listeners) listener(page)
           emitSoon(entry)
           if (abort.signal.aborted) return
         }
-        guarded(entry, (f) => f.finishGeneration(gen, new Date(now()).toISOString()))
+        const generation = build.generation()
+        guarded(entry, (f) => f.finishGeneration(generation, new Date(now()).toISOString()))
         entry.forcedStale = false
       } catch (error) {
         if (!abort.signal.aborted) entry.error = error instanceof AppError ? error.toBridge() : { code: 'index-failed', message: 'Cubeta could not list the bucket.', hint: 'Try again.' }
@@ -171,7 +190,9 @@ export function createBucketIndexes(deps: { dataDir: string; scopeFor: ScopeFor;
         emitNow(entry)
       }
     })()
-    emitNow(entry)
+    // Soon, not now: the status opens (or makes) the file, and a first listing's request goes out first.
+    if (firstListing) setImmediate(() => entry.build === build && emitNow(entry))
+    else emitNow(entry)
     return build
   }
 
@@ -179,7 +200,9 @@ export function createBucketIndexes(deps: { dataDir: string; scopeFor: ScopeFor;
   async function applyChange(change: { profileId: string; bucket: string; written: string[]; deleted: string[]; prefixes: string[] }) {
     const entry = entries.get(`${change.profileId}\n${change.bucket}`)
     // Only indexes already in use are patched; the others are built fresh when needed.
-    if (!entry?.file) return
+    if (!entry?.file && !entry?.build) return
+    // A first listing that has no page yet: its generation now, so the patch outlives its end.
+    entry.build?.generation()
     const scope = await deps.scopeFor(change.profileId, change.bucket)
     guarded(entry, (file) => file.removeKeys(change.deleted))
     const prefixes = [...change.prefixes]
@@ -232,14 +255,16 @@ export function createBucketIndexes(deps: { dataDir: string; scopeFor: ScopeFor;
     },
 
     /**
-     * For a search or a sync: the index file, and the build that is filling it when it is
-     * not complete yet. Starts that build, or a background refresh when it is stale.
+     * For a search: the build that is filling the index when it is not complete yet.
+     * Starts that build, or a background refresh when it is stale.
      */
-    use(profileId: string, bucket: string): { file: IndexFile; build: Build | null; status: IndexStatus } {
+    use(profileId: string, bucket: string): { build: Build | null } {
       const entry = entryFor(profileId, bucket)
-      const status = statusOf(entry)
-      if (!status.complete || status.stale) startBuild(entry)
-      return { file: fileOf(entry), build: entry.build, status: statusOf(entry) }
+      if (noFileYet(entry)) return { build: startBuild(entry) }
+      // From the meta alone: counting the keys walks the whole table, and a search waits for this.
+      const meta = guarded(entry, (file) => file.meta())
+      if (!meta.complete || isStale(entry, meta)) startBuild(entry)
+      return { build: entry.build }
     },
 
     /** Index reads that may meet a damaged file go through here, so it is rebuilt, not fatal. */

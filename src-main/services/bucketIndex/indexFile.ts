@@ -45,7 +45,10 @@ export function openIndexFile(path: string, owner: { profileId: string; bucket: 
   let db: DatabaseSync
   try {
     db = new DatabaseSync(path)
-    db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -16000')
+    // Reads through a memory map: a search scans the file's pages, and reading each into
+    // SQLite's cache (a system call and a copy a page) was a large share of a scan. The mapped
+    // pages are the system's file cache, shared and given back under pressure, not the heap.
+    db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -16000; PRAGMA mmap_size = 268435456')
     db.exec(`CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
       CREATE TABLE IF NOT EXISTS objects (key TEXT PRIMARY KEY, folded TEXT, size INTEGER NOT NULL, etag TEXT, modified INTEGER, class TEXT, gen INTEGER NOT NULL) WITHOUT ROWID;`)
   } catch (error) {
@@ -157,15 +160,24 @@ function indexFile(db: DatabaseSync, readMeta: () => Record<string, string>) {
     },
     /** The key `offset` rows after `after` inside [low, high), to cut a scan into slices. */
     keyAfter(after: string | null, low: string, high: string, offset: number): string | null {
-      const row = prepared(`SELECT key FROM objects WHERE key ${after === null ? '>=' : '>'} ? AND key < ? ORDER BY key LIMIT 1 OFFSET ?`).get(after ?? low, high, offset) as { key: string } | undefined
+      // Over the whole bucket there is no upper bound to test on every row stepped over.
+      const bounded = high !== everything
+      const sql = `SELECT key FROM objects WHERE key ${after === null ? '>=' : '>'} ?${bounded ? ' AND key < ?' : ''} ORDER BY key LIMIT 1 OFFSET ?`
+      const row = prepared(sql).get(after ?? low, ...(bounded ? [high] : []), offset) as { key: string } | undefined
       return row?.key ?? null
     },
-    /** Rows in (after, upTo] (or [low, …) on the first slice) that pass `query`, in key order; the first `limit` of them when given. */
+    /** The first key at or after `from` (just after, when not inclusive) and below `high`: one seek. */
+    firstKeyFrom(from: { key: string; inclusive: boolean }, high: string): string | null {
+      const row = prepared(`SELECT key FROM objects WHERE key ${from.inclusive ? '>=' : '>'} ? AND key < ? ORDER BY key LIMIT 1`).get(from.key, high) as { key: string } | undefined
+      return row?.key ?? null
+    },
+    /** Rows in (after, upTo] (or [low, …) on the first slice), below `high`, that pass `query`, in key order; the first `limit` of them when given. */
     slice(query: SearchSliceQuery, range: { after: string | null; low: string; upTo: string | null; high: string }, limit: number | null = null): IndexedObject[] {
       const lower = range.after === null ? 'key >= ?' : 'key > ?'
-      const upper = range.upTo === null ? 'key < ?' : 'key <= ?'
-      const sql = `SELECT key, size, etag, modified, class FROM objects WHERE ${lower} AND ${upper}${query.where ? ` AND (${query.where})` : ''} ORDER BY key${limit === null ? '' : ' LIMIT ?'}`
-      const rows = prepared(sql).all(range.after ?? range.low, range.upTo ?? range.high, ...query.params, ...(limit === null ? [] : [limit])) as { key: string; size: number; etag: string | null; modified: number | null; class: string | null }[]
+      // One upper bound, the nearer: with two, SQLite seeks by one and reads on to the other.
+      const toUpTo = range.upTo !== null && compareKeys(range.upTo, range.high) < 0
+      const sql = `SELECT key, size, etag, modified, class FROM objects WHERE ${lower} AND ${toUpTo ? 'key <= ?' : 'key < ?'}${query.where ? ` AND (${query.where})` : ''} ORDER BY key${limit === null ? '' : ' LIMIT ?'}`
+      const rows = prepared(sql).all(range.after ?? range.low, toUpTo ? range.upTo : range.high, ...query.params, ...(limit === null ? [] : [limit])) as { key: string; size: number; etag: string | null; modified: number | null; class: string | null }[]
       return rows.map((r) => ({ key: r.key, size: r.size, etag: r.etag, modified: r.modified, storageClass: r.class }))
     },
     /** Everything under a prefix, in key order (sync reads its side of the bucket here). */
@@ -187,6 +199,12 @@ export type IndexFile = ReturnType<typeof indexFile>
 /** The first string after every key that starts with `prefix` (UTF-8 order, as S3 lists). */
 export function upperBound(prefix: string): string {
   return `${prefix}\u{10FFFF}`
+}
+const everything = upperBound('')
+
+/** Keys in the order S3 lists them and the index keeps them: UTF-8 bytes, not UTF-16 units. */
+export function compareKeys(a: string, b: string): number {
+  return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'))
 }
 
 /** A damaged file is only a cache of the bucket's listing: it goes, with its WAL. */

@@ -4,11 +4,16 @@ import { decodeListedKey } from '../objects/listing'
 import type { BucketScope } from '../objects/bucketScope'
 import type { IndexedObject } from './indexedObject'
 
+/** The first page is small: a store answers 100 keys sooner than 1,000, and a search shows them. */
+const firstPageKeys = 100
+
 /**
- * Every key under a prefix, no delimiter, one page (1,000 keys) at a time
+ * Every key under a prefix, no delimiter, one page (1,000 keys; the first, 100) at a time
  *
  * The next page is asked for before the current one is handed over, so the server's
  * time and the caller's (writing the page to the index) overlap instead of adding up.
+ * The small first page costs one request more in a whole listing, and brings the first
+ * results of a search without an index sooner by most of a page's time on the server.
  * Each page request retries on its own like every other request (core/async/retrying),
  * so one dropped connection in a listing of 1,000 pages doesn't start it over.
  */
@@ -18,7 +23,7 @@ export async function* listRecursively(scope: BucketScope, prefix: string, signa
     retrying(
       (abortSignal) =>
         scope.s3.send(
-          new ListObjectsV2Command({ Bucket: scope.bucket, Prefix: prefix, MaxKeys: 1000, EncodingType: 'url', ...(token ? { ContinuationToken: token } : {}) }),
+          new ListObjectsV2Command({ Bucket: scope.bucket, Prefix: prefix, MaxKeys: token ? 1000 : firstPageKeys, EncodingType: 'url', ...(token ? { ContinuationToken: token } : {}) }),
           { abortSignal },
         ),
       retry,

@@ -22,6 +22,8 @@ export interface CompiledGlob {
   looseGlob: string
   /** Whether the pattern is matched against paths (it has a "/") or names. */
   matchesPaths: boolean
+  /** The text every match starts with (the pattern up to its first wildcard), for a key range. */
+  leadingText: string
 }
 
 export function isGlob(text: string): boolean {
@@ -34,6 +36,7 @@ export function compileGlob(pattern: string): CompiledGlob {
   const matchesPaths = pattern.includes('/')
   const source = pattern.replace(/^\/+/, '')
   const tokens = tokenize(source)
+  const leadingText = tokens[0]?.kind === 'literal' ? tokens[0].text : ''
   let regexp = ''
   let loose = ''
   for (let i = 0; i < tokens.length; i++) {
@@ -78,7 +81,7 @@ export function compileGlob(pattern: string): CompiledGlob {
     }
   }
   // Sets and alternatives become "?"/"*" in the loose form; collapse runs of "*".
-  return { regexp: new RegExp(`^${regexp}$`, 'su'), looseGlob: loose.replace(/\*{2,}/g, '*'), matchesPaths }
+  return { regexp: new RegExp(`^${regexp}$`, 'su'), looseGlob: loose.replace(/\*{2,}/g, '*'), matchesPaths, leadingText }
 }
 
 function tokenize(source: string): Token[] {

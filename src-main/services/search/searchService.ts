@@ -3,8 +3,9 @@ import type { SearchRequest, SearchResults } from '../../contract/bridge'
 import { AppError } from '../../core/appError'
 import type { EventHub } from '../../core/eventHub'
 import type { BucketIndexes } from '../bucketIndex/bucketIndexService'
-import { upperBound } from '../bucketIndex/indexFile'
+import { compareKeys, upperBound, type IndexFile } from '../bucketIndex/indexFile'
 import type { IndexedObject } from '../bucketIndex/indexedObject'
+import { prefixRanges, type KeyRange } from './prefixRanges'
 import { compileSearch, type CompiledSearch } from './searchMatcher'
 
 /** The window shows this many results at most, and says how many more matched. */
@@ -57,38 +58,64 @@ export function createSearchService(deps: { indexes: BucketIndexes; events: Even
       if (pending.length > 0 && (!sentAny || pending.length >= 5_000 || Date.now() - lastFlush >= flushEveryMs)) emit(false)
     }
 
-    // Pages that arrive while the index part is scanned wait here, in order.
+    // Pages that arrive while the index part is scanned wait here, in order; after it, each
+    // is tested as it arrives, before the build writes it. A failure there is this search's.
     const queued: (readonly IndexedObject[])[] = []
-    const stopListening = live ? build.onPage((page) => queued.push(page)) : () => undefined
+    let asTheyCome = false
+    let failure: { error: unknown } | null = null
+    const onPage = (page: readonly IndexedObject[]) => {
+      if (!asTheyCome) queued.push(page)
+      else if (!state.cancelled && !failure) {
+        try {
+          take(page)
+        } catch (error) {
+          failure = { error }
+        }
+      }
+    }
+    const stopListening = live ? build.onPage(onPage) : () => undefined
     const upTo = live ? build.lastKey : null
+    const read = <T>(work: (file: IndexFile) => T): T => deps.indexes.read(request.profileId, request.bucket, work)
+
+    /** One key range of the index, in slices; false once the scan has passed what is written. */
+    const scanRange = async ({ low, high }: KeyRange, firstRows: number): Promise<boolean> => {
+      let after: string | null = null
+      for (let rows = firstRows; !state.cancelled; rows = sliceRows) {
+        const boundary = read((f) => f.keyAfter(after, low, high, rows - 1))
+        // While the bucket is listed, never past the last key written: the pages after it come as events.
+        const pastWritten = upTo !== null && (boundary === null || compareKeys(boundary, upTo) > 0)
+        const end = pastWritten ? upTo : boundary
+        const limit = matched === 0 ? firstResultsAtMost : null
+        const rowsFound = read((f) => f.slice(search.sql, { after, low, upTo: end, high }, limit))
+        take(rowsFound)
+        // Stopped at the limit: the rest of this slice comes next, from the last row read.
+        if (limit !== null && rowsFound.length === limit) {
+          after = rowsFound.at(-1)!.key
+          continue
+        }
+        await breathe()
+        if (pastWritten) return boundary === null && compareKeys(upTo!, high) >= 0
+        if (boundary === null) return true
+        after = boundary
+      }
+      return false
+    }
+
     try {
       if (!live || upTo !== null) {
-        const low = request.scope
-        const high = upperBound(request.scope)
-        let after: string | null = null
-        for (let rows = firstSliceRows; !state.cancelled; rows = sliceRows) {
-          const boundary = deps.indexes.read(request.profileId, request.bucket, (f) => f.keyAfter(after, low, high, rows - 1))
-          const end = upTo !== null && (boundary === null || boundary > upTo) ? upTo : boundary
-          const limit = matched === 0 ? firstResultsAtMost : null
-          const rowsFound = deps.indexes.read(request.profileId, request.bucket, (f) => f.slice(search.sql, { after, low, upTo: end, high }, limit))
-          take(rowsFound)
-          // Stopped at the limit: the rest of this slice comes next, from the last row read.
-          if (limit !== null && rowsFound.length === limit) {
-            after = rowsFound.at(-1)!.key
-            continue
-          }
-          if (end === null || end === upTo) break
-          after = end
-          await breathe()
+        // A path glob such as "media/2021/**" reads only the keys that can start that way.
+        const ranges = prefixRanges((from) => read((f) => f.firstKeyFrom(from, upperBound(request.scope))), request.scope, search.leading, request.caseSensitive)
+        let firstRows = firstSliceRows
+        for (const range of ranges) {
+          if (state.cancelled || !(await scanRange(range, firstRows))) break
+          firstRows = sliceRows
         }
       }
       if (live) {
-        for (;;) {
-          while (queued.length > 0 && !state.cancelled) take(queued.shift()!)
-          if (state.cancelled || build.done) break
-          await Promise.race([build.finished, nextPage(build)])
-        }
         while (queued.length > 0 && !state.cancelled) take(queued.shift()!)
+        asTheyCome = true
+        while (!state.cancelled && !build.done && !failure) await Promise.race([build.finished, nextPage(build)])
+        if (failure) throw failure.error
       }
       if (!state.cancelled) emit(true)
     } finally {
