@@ -103,9 +103,11 @@ export async function loadFiles(j: Extract<LoadJob, { op: 'load-files' }>, ctx: 
     const s = payload as TransfersSnapshot
     events.push(performance.now())
     const { done, active, count } = s.totals
-    while (!cancel && nextReading <= readings && done >= (j.expected * nextReading) / readings) {
-      checkpoints.push({ done, heap: keptHeap(), rss: ctx.memory.sample() })
-      nextReading++
+    // Read just after the event, not inside it: the engine times its own snapshots (to space
+    // them, snapshotEmitter.ts), and a full collection there would be counted as the panel's cost.
+    if (!cancel && nextReading <= readings && done >= (j.expected * nextReading) / readings) {
+      while (nextReading <= readings && done >= (j.expected * nextReading) / readings) nextReading++
+      setImmediate(() => checkpoints.push({ done, heap: keptHeap(), rss: ctx.memory.sample() }))
     }
     if (!cancel && done >= cancelDone && active > 0) {
       cancel = { requestedAt: performance.now(), answeredMs: null, settledMs: null, doneAtCancel: done }
@@ -125,6 +127,8 @@ export async function loadFiles(j: Extract<LoadJob, { op: 'load-files' }>, ctx: 
   const queuedHeap = keptHeap()
   const queuedMs = performance.now() - start
   const last = await finished
+  // The last reading is taken just after the last event.
+  await new Promise((resolve) => setImmediate(resolve))
   clearTimeout(timer)
   app.listeners.delete(onEvent)
   if (last.totals.active === -1) throw new Error(`the queue did not finish within ${j.timeoutMs / 1000} s`)
