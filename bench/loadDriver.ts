@@ -42,11 +42,18 @@ export interface LoadContext {
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 const gc = (globalThis as { gc?: () => void }).gc
+/** The driver's own pauses: the full collections of its memory readings, which the app never makes. */
+const driverPauses: { from: number; to: number }[] = []
 /** What the process keeps: the heap after a full collection. */
 const keptHeap = () => {
+  const from = performance.now()
   gc?.()
-  return process.memoryUsage().heapUsed
+  const heap = process.memoryUsage().heapUsed
+  driverPauses.push({ from, to: performance.now() })
+  return heap
 }
+/** How much of the time between two moments the driver spent in its own readings. */
+const pausedWithin = (from: number, to: number) => driverPauses.reduce((sum, p) => sum + Math.max(0, Math.min(to, p.to) - Math.max(from, p.from)), 0)
 
 async function idle(ctx: LoadContext) {
   await pause(500)
@@ -103,9 +110,11 @@ export async function loadFiles(j: Extract<LoadJob, { op: 'load-files' }>, ctx: 
     const s = payload as TransfersSnapshot
     events.push(performance.now())
     const { done, active, count } = s.totals
-    while (!cancel && nextReading <= readings && done >= (j.expected * nextReading) / readings) {
-      checkpoints.push({ done, heap: keptHeap(), rss: ctx.memory.sample() })
-      nextReading++
+    // Read just after the event, not inside it: the engine times its own snapshots (to space
+    // them, snapshotEmitter.ts), and a full collection there would be counted as the panel's cost.
+    if (!cancel && nextReading <= readings && done >= (j.expected * nextReading) / readings) {
+      while (nextReading <= readings && done >= (j.expected * nextReading) / readings) nextReading++
+      setImmediate(() => checkpoints.push({ done, heap: keptHeap(), rss: ctx.memory.sample() }))
     }
     if (!cancel && done >= cancelDone && active > 0) {
       cancel = { requestedAt: performance.now(), answeredMs: null, settledMs: null, doneAtCancel: done }
@@ -125,6 +134,8 @@ export async function loadFiles(j: Extract<LoadJob, { op: 'load-files' }>, ctx: 
   const queuedHeap = keptHeap()
   const queuedMs = performance.now() - start
   const last = await finished
+  // The last reading is taken just after the last event.
+  await new Promise((resolve) => setImmediate(resolve))
   clearTimeout(timer)
   app.listeners.delete(onEvent)
   if (last.totals.active === -1) throw new Error(`the queue did not finish within ${j.timeoutMs / 1000} s`)
@@ -133,7 +144,10 @@ export async function loadFiles(j: Extract<LoadJob, { op: 'load-files' }>, ctx: 
   const phase = ctx.memory.phase()
   const hwm = await ctx.memory.vmHwm()
 
-  const gaps = events.slice(1).map((t, i) => t - events[i]!)
+  // The panel's rhythm while there is a queue (from its first snapshot), less the driver's own pauses.
+  const rawGaps = events.slice(1).map((t, i) => t - events[i]!)
+  const gaps = events.slice(1).map((t, i) => t - events[i]! - pausedWithin(events[i]!, t))
+  const queueSeconds = events.length > 1 ? (events.at(-1)! - events[0]!) / 1000 : null
   const growthPerFile = slope(checkpoints.map((c) => [c.done, c.heap]))
   let afterCancel = null
   if (cancel) {
@@ -158,7 +172,14 @@ export async function loadFiles(j: Extract<LoadJob, { op: 'load-files' }>, ctx: 
     growthPerFile,
     checkpoints,
     peakRss: Math.max(phase.peakRss, hwm ?? 0),
-    snapshots: { count: events.length, perSecond: events.length / seconds, maxGapMs: gaps.length ? Math.max(...gaps) : null, p95GapMs: gaps.length ? gaps.sort((a, b) => a - b)[Math.floor(gaps.length * 0.95)]! : null },
+    snapshots: {
+      count: events.length,
+      perSecond: queueSeconds ? (events.length - 1) / queueSeconds : null,
+      perSecondFromDrop: events.length / seconds,
+      maxGapMs: gaps.length ? Math.max(...gaps) : null,
+      rawMaxGapMs: rawGaps.length ? Math.max(...rawGaps) : null,
+      p95GapMs: gaps.length ? gaps.sort((a, b) => a - b)[Math.floor(gaps.length * 0.95)]! : null,
+    },
     cancel: afterCancel,
   }
 }

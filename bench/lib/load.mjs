@@ -82,7 +82,7 @@ export async function runLoad({ tools, server, dataDir, count, sparseBytes, time
       try {
         const stored = await countKeys(server.s3, loadBucket, prefix)
         if (r.done !== count || stored !== count) throw new Error(`${r.done} done, ${stored} on the server, ${count} expected`)
-        log(`load   files rep ${rep + 1}: ${count} files in ${r.seconds.toFixed(1)} s; kept heap ${mb(r.checkpoints[0]?.heap ?? 0)} at 5 % → ${mb(r.checkpoints.at(-1)?.heap ?? 0)} at 100 % (${r.growthPerFile?.toFixed(1)} B/file; a row is ${r.rowBytes.toFixed(0)} B); peak RSS ${mb(r.peakRss)}; ${r.snapshots.perSecond.toFixed(1)} snapshots/s, longest gap ${r.snapshots.maxGapMs?.toFixed(0)} ms`)
+        log(`load   files rep ${rep + 1}: ${count} files in ${r.seconds.toFixed(1)} s; kept heap ${mb(r.checkpoints[0]?.heap ?? 0)} at 5 % → ${mb(r.checkpoints.at(-1)?.heap ?? 0)} at 100 % (${r.growthPerFile?.toFixed(1)} B/file; a row is ${r.rowBytes.toFixed(0)} B); peak RSS ${mb(r.peakRss)}; ${r.snapshots.perSecond?.toFixed(1)} snapshots/s, longest gap ${r.snapshots.maxGapMs?.toFixed(0)} ms (${r.snapshots.rawMaxGapMs?.toFixed(0)} ms with the driver's own collections)`)
         return r
       } finally {
         server.removePrefix(loadBucket, prefix)

@@ -1,7 +1,8 @@
 import { createServer } from 'node:net'
 import { S3Client } from '@aws-sdk/client-s3'
-import { describe, expect, it } from 'vitest'
-import { batchingDelayMs } from '../../src-main/services/transfers/snapshotEmitter'
+import { describe, expect, it, vi } from 'vitest'
+import { createSnapshotEmitter, snapshotIntervalMs } from '../../src-main/services/transfers/snapshotEmitter'
+import { createQueueRows } from '../../src-main/services/transfers/transferQueue'
 import { createTransferEngine } from '../../src-main/services/transfers/transferEngine'
 
 /**
@@ -76,15 +77,38 @@ describe('a queue of 50,000 files', () => {
   })
 })
 
-describe('how often the panel gets a snapshot (batchingDelayMs)', () => {
-  it('is ~5 a second while snapshots are cheap', () => {
-    for (const cost of [0, 1, 20, 66]) expect(batchingDelayMs(cost)).toBe(200)
+describe('how often the panel gets a snapshot (snapshotIntervalMs, start to start)', () => {
+  it('is 5 a second while snapshots are cheap', () => {
+    for (const cost of [0, 1, 20, 50]) expect(snapshotIntervalMs(cost)).toBe(200)
   })
   it('spaces expensive snapshots so they take at most a quarter of the thread', () => {
-    for (const cost of [67, 150, 300, 900]) {
-      const delay = batchingDelayMs(cost)
-      expect(cost / (cost + delay)).toBeLessThanOrEqual(0.25)
-      expect(delay).toBeLessThanOrEqual(Math.ceil(cost * 3))
+    for (const cost of [51, 67, 150, 300, 900]) {
+      const interval = snapshotIntervalMs(cost)
+      expect(cost / interval).toBeLessThanOrEqual(0.25)
+      expect(interval).toBeLessThanOrEqual(Math.ceil(cost * 4))
+    }
+  })
+  it('keeps the rhythm while files keep finishing: each snapshot starts 200 ms after the last one started', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] })
+    try {
+      const sentAt: number[] = []
+      const emitter = createSnapshotEmitter({ queue: createQueueRows(), batches: new Map() }, () => sentAt.push(performance.now()))
+      emitter.now()
+      // Changes keep coming, each a little after the last snapshot: the wait for them is not added to the gap.
+      for (let i = 0; i < 10; i++) {
+        vi.advanceTimersByTime(30)
+        emitter.soon()
+        vi.advanceTimersByTime(170)
+      }
+      const gaps = sentAt.slice(1).map((t, i) => t - sentAt[i]!)
+      expect(gaps).toEqual(Array.from({ length: 10 }, () => 200))
+      // After a quiet spell the next change is shown at once.
+      vi.advanceTimersByTime(5_000)
+      emitter.soon()
+      vi.advanceTimersByTime(0)
+      expect(sentAt.at(-1)).toBe(performance.now())
+    } finally {
+      vi.useRealTimers()
     }
   })
 })

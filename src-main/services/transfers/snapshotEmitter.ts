@@ -1,14 +1,16 @@
 import type { TransfersSnapshot } from '../../contract/bridge'
 import type { QueueRows } from './transferQueue'
-import { snapshotOf } from './transferSnapshot'
+import { snapshotOf, snapshotFrom, summariseQueue, type BatchRows } from './transferSnapshot'
 import { isTerminal, type Batch, type QueueRow } from './transferState'
 
 /**
- * How long `soon` waits: ~5 snapshots a second, but never so often that building and
- * handing them over takes more than a quarter of the thread (a slow machine, a huge window).
+ * How far apart `soon`'s snapshots start: ~5 a second, but never so often that building
+ * and handing them over takes more than a quarter of the thread (a slow machine, a huge
+ * window). Counted from the start of the last one, so neither its cost nor the wait for
+ * the next change stretches the gap.
  */
-export function batchingDelayMs(lastSnapshotMs: number): number {
-  return Math.max(200, Math.round(lastSnapshotMs * 3))
+export function snapshotIntervalMs(lastSnapshotMs: number): number {
+  return Math.max(200, Math.round(lastSnapshotMs * 4))
 }
 
 /** A transfer that left the running states, for whoever waits on it. */
@@ -24,7 +26,7 @@ type FinishedBatch = TransfersSnapshot['finishedBatches'][number]
  *
  * Progress and finished files are frequent: 5,000 small files finish in seconds, and a
  * snapshot per file would cost more than the uploads. `soon` batches them to ~5 a second
- * (fewer when each is expensive, see batchingDelayMs);
+ * (fewer when each is expensive, see snapshotIntervalMs);
  * `now` is for what the user just did. Each snapshot also reports the batches that ended
  * since the last, once. Waiters on one transfer are checked at every change, by id.
  */
@@ -32,22 +34,23 @@ export function createSnapshotEmitter(state: { queue: QueueRows; batches: Map<st
   let finished: FinishedBatch[] = []
   let timer: NodeJS.Timeout | null = null
   let lastCostMs = 0
+  let lastStartedMs = -Infinity
   const waiters = new Map<string, ((t: SettledTransfer | undefined) => void)[]>()
 
   /** A call's answer; the finished batches and released files go with the next event. */
   const snapshot = () => snapshotOf(state.queue.rows, state.queue.window, [], [])
 
-  function reportFinishedBatches() {
-    const unfinished = new Map<string, number>()
-    for (const batch of state.batches.values()) if (!batch.reported) unfinished.set(batch.id, 0)
-    if (unfinished.size === 0) return
-    // One pass for every batch, not one per batch; keys are gathered only for a batch that ended.
-    for (const row of state.queue.rows) {
-      const count = unfinished.get(row.batchId)
-      if (count !== undefined && !isTerminal(row.status)) unfinished.set(row.batchId, count + 1)
+  /** The batches that ended since the last event, from the pass the snapshot made (its rows' open counts). */
+  function reportFinishedBatches(batchRows: readonly BatchRows[]) {
+    const open = new Map<string, number>()
+    for (const batch of state.batches.values()) if (!batch.reported) open.set(batch.id, 0)
+    if (open.size === 0) return
+    for (const range of batchRows) {
+      const count = open.get(range.batchId)
+      if (count !== undefined) open.set(range.batchId, count + range.open)
     }
     const ended = new Map<string, FinishedBatch>()
-    for (const [id, count] of unfinished) {
+    for (const [id, count] of open) {
       if (count > 0) continue
       const batch = state.batches.get(id)!
       batch.reported = true
@@ -55,14 +58,19 @@ export function createSnapshotEmitter(state: { queue: QueueRows; batches: Map<st
       ended.set(id, { batchId: id, profileId: batch.profileId, bucket: batch.bucket, prefix: batch.prefix, keys: [], done: 0, failed: 0, notSent: 0 })
     }
     if (ended.size === 0) return
-    for (const row of state.queue.rows) {
-      const tally = ended.get(row.batchId)
+    // Keys are gathered once, when a batch ends, from its own rows.
+    const rows = state.queue.rows
+    for (const range of batchRows) {
+      const tally = ended.get(range.batchId)
       if (!tally) continue
-      if (row.status === 'done') {
-        tally.done++
-        tally.keys.push(row.key)
-      } else if (row.status === 'failed') tally.failed++
-      else tally.notSent++
+      for (let i = range.first; i < range.first + range.count; i++) {
+        const row = rows[i]!
+        if (row.status === 'done') {
+          tally.done++
+          tally.keys.push(row.key)
+        } else if (row.status === 'failed') tally.failed++
+        else tally.notSent++
+      }
     }
     finished.push(...ended.values())
   }
@@ -80,8 +88,10 @@ export function createSnapshotEmitter(state: { queue: QueueRows; batches: Map<st
     if (timer) clearTimeout(timer)
     timer = null
     const started = performance.now()
-    reportFinishedBatches()
-    onChange(snapshotOf(state.queue.rows, state.queue.window, finished, state.queue.takeReleased()))
+    const summary = summariseQueue(state.queue.rows, state.queue.window)
+    reportFinishedBatches(summary.batchRows)
+    onChange(snapshotFrom(summary, finished, state.queue.takeReleased()))
+    lastStartedMs = started
     lastCostMs = performance.now() - started
     finished = []
     wakeSettled()
@@ -91,7 +101,7 @@ export function createSnapshotEmitter(state: { queue: QueueRows; batches: Map<st
     snapshot,
     now,
     soon() {
-      timer ??= setTimeout(now, batchingDelayMs(lastCostMs))
+      timer ??= setTimeout(now, Math.max(0, lastStartedMs + snapshotIntervalMs(lastCostMs) - performance.now()))
       wakeSettled()
     },
     /** Resolves when the transfer leaves the running states (or is gone). */

@@ -1,6 +1,6 @@
 import type { TransferBatchRange, TransferStatus, TransfersSnapshot, TransferView } from '../../contract/bridge'
 import { etaSeconds } from './transferRate'
-import { isActive, isDoneRow, type QueueRow } from './transferState'
+import { isDoneRow, type QueueRow, type Transfer } from './transferState'
 
 export interface RowWindow {
   offset: number
@@ -15,94 +15,146 @@ const needsUser = new Set<TransferStatus>(['checking', 'running', 'waiting-netwo
 /** At most this many of them: a queue where 50,000 files failed shows the first ones. */
 const maxNeedingUser = 200
 
-const noStates = (): Record<TransferStatus, number> => ({
-  queued: 0,
-  checking: 0,
-  'waiting-conflict': 0,
-  running: 0,
-  'waiting-network': 0,
-  interrupted: 0,
-  done: 0,
-  failed: 0,
-  cancelled: 0,
-  skipped: 0,
-})
+/** A batch's range of rows, and how many of them have not ended yet (for finishedBatches). */
+export interface BatchRows extends TransferBatchRange {
+  open: number
+}
+
+/** What a snapshot takes from the rows, and each batch's rows with how many are still open. */
+export type QueueSummary = Pick<TransfersSnapshot, 'transfers' | 'totals' | 'batches' | 'window' | 'conflict'> & { batchRows: BatchRows[] }
 
 /**
  * What crosses the bridge: the totals, the batches' ranges, and a bounded set of rows
  * (the window, and what needs the user), never a path on disk or a stream. One pass over
  * the queue, whatever its length; what is serialised depends on the window, not on it.
+ * The pass runs ~5 times a second over as many as 50,000 rows while files finish, so it
+ * reads each row once, counts in locals, and makes views only of the rows it sends; the
+ * emitter learns from the same pass which batches have ended.
  */
-export function snapshotOf(rows: readonly QueueRow[], window: RowWindow, finishedBatches: TransfersSnapshot['finishedBatches'], released: string[]): TransfersSnapshot {
-  const states = noStates()
-  const batches: TransferBatchRange[] = []
-  const views: TransferView[] = []
+export function summariseQueue(rows: readonly QueueRow[], window: RowWindow): QueueSummary {
+  let queued = 0
+  let checking = 0
+  let waitingConflict = 0
+  let running = 0
+  let waitingNetwork = 0
+  let interrupted = 0
+  let done = 0
+  let failed = 0
+  let cancelled = 0
+  let skipped = 0
   let bytes = 0
   let transferred = 0
   let unfinishedBytes = 0
   let unfinishedDone = 0
   let speed: number | null = null
-  let extra = 0
-  let firstConflict: QueueRow | null = null
-  const end = window.offset + window.limit
+  let firstConflict: Transfer | null = null
+  const batchRows: BatchRows[] = []
+  let range: BatchRows | null = null
+  // Rows that need the user, before the window and after it: the views stay in queue order.
+  const before: number[] = []
+  const after: number[] = []
+  const start = Math.max(0, window.offset)
+  const end = Math.min(rows.length, window.offset + window.limit)
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!
+    const size = row.size
+    bytes += size
+    if (range === null || range.batchId !== row.batchId) {
+      range = { batchId: row.batchId, bucket: row.bucket, first: i, count: 0, open: 0 }
+      batchRows.push(range)
+    }
+    range.count++
     const status = row.status
-    states[status]++
-    const rowTransferred = isDoneRow(row) ? row.size : row.transferred
-    bytes += row.size
-    transferred += rowTransferred
-    if (isActive(status)) {
-      unfinishedBytes += row.size
-      unfinishedDone += rowTransferred
+    // A DoneRow, or a Transfer in the instant before it is swapped for one (its transferred is its size).
+    if (status === 'done') {
+      done++
+      transferred += size
+      continue
     }
-    const last = batches[batches.length - 1]
-    if (last && last.batchId === row.batchId) last.count++
-    else batches.push({ batchId: row.batchId, bucket: row.bucket, first: i, count: 1 })
-    if (status === 'waiting-conflict') firstConflict ??= row
-    if (!isDoneRow(row) && status === 'running' && row.rate.speed !== null) speed = (speed ?? 0) + row.rate.speed
-    const inWindow = i >= window.offset && i < end
-    if (inWindow || (needsUser.has(status) && extra < maxNeedingUser)) {
-      if (!inWindow) extra++
-      views.push(viewOf(row, i))
+    const transfer = row as Transfer
+    transferred += transfer.transferred
+    if (status === 'failed') failed++
+    else if (status === 'cancelled') cancelled++
+    else if (status === 'skipped') skipped++
+    else {
+      range.open++
+      if (status === 'interrupted') interrupted++
+      else {
+        // Work the queue is doing or about to do.
+        unfinishedBytes += size
+        unfinishedDone += transfer.transferred
+        if (status === 'queued') queued++
+        else if (status === 'checking') checking++
+        else if (status === 'running') {
+          running++
+          if (transfer.rate.speed !== null) speed = (speed ?? 0) + transfer.rate.speed
+        } else if (status === 'waiting-network') waitingNetwork++
+        else {
+          waitingConflict++
+          firstConflict ??= transfer
+        }
+      }
     }
+    if ((i < start || i >= end) && needsUser.has(status) && before.length + after.length < maxNeedingUser) (i < start ? before : after).push(i)
   }
-  const active = states.queued + states.checking + states['waiting-conflict'] + states.running + states['waiting-network']
-  const conflict = firstConflict && !isDoneRow(firstConflict) && firstConflict.existing ? firstConflict : null
-  // Files of its batch not yet asked about: "apply to all" would answer them too. Counted only when there is a question.
-  let unasked = 0
-  if (conflict) for (const row of rows) if (row.batchId === conflict.batchId && (row.status === 'waiting-conflict' || row.status === 'queued' || row.status === 'checking')) unasked++
+  const views: TransferView[] = []
+  for (const i of before) views.push(viewOf(rows[i]!, i))
+  for (let i = start; i < end; i++) views.push(viewOf(rows[i]!, i))
+  for (const i of after) views.push(viewOf(rows[i]!, i))
+  const active = queued + checking + waitingConflict + running + waitingNetwork
+  const conflict = firstConflict?.existing ? { transfer: firstConflict, existing: firstConflict.existing } : null
   return {
     transfers: views,
     totals: {
       count: rows.length,
       active,
-      done: states.done,
-      failed: states.failed,
-      interrupted: states.interrupted,
+      done,
+      failed,
+      interrupted,
       bytes,
       transferred,
       progress: active === 0 ? null : unfinishedBytes === 0 ? 0 : unfinishedDone / unfinishedBytes,
-      states,
+      states: { queued, checking, 'waiting-conflict': waitingConflict, running, 'waiting-network': waitingNetwork, interrupted, done, failed, cancelled, skipped },
       speed,
       etaSeconds: active === 0 ? null : etaSeconds(unfinishedBytes - unfinishedDone, speed),
     },
-    batches,
+    batches: batchRows.map(({ batchId, bucket, first, count }) => ({ batchId, bucket, first, count })),
     window: { ...window },
-    conflict:
-      conflict && conflict.existing
-        ? {
-            batchId: conflict.batchId,
-            transferId: conflict.id,
-            key: conflict.key,
-            existingSize: conflict.existing.size,
-            existingModified: conflict.existing.lastModified,
-            remaining: unasked - 1,
-          }
-        : null,
-    finishedBatches,
-    released,
+    conflict: conflict
+      ? {
+          batchId: conflict.transfer.batchId,
+          transferId: conflict.transfer.id,
+          key: conflict.transfer.key,
+          existingSize: conflict.existing.size,
+          existingModified: conflict.existing.lastModified,
+          remaining: unaskedIn(rows, batchRows, conflict.transfer.batchId) - 1,
+        }
+      : null,
+    batchRows,
   }
+}
+
+/** Files of the batch not yet asked about ("apply to all" would answer them too), read from its own rows only. */
+function unaskedIn(rows: readonly QueueRow[], batchRows: readonly BatchRows[], batchId: string): number {
+  let unasked = 0
+  for (const range of batchRows) {
+    if (range.batchId !== batchId) continue
+    for (let i = range.first; i < range.first + range.count; i++) {
+      const status = rows[i]!.status
+      if (status === 'waiting-conflict' || status === 'queued' || status === 'checking') unasked++
+    }
+  }
+  return unasked
+}
+
+/** The snapshot of a summary, with what happened since the last event. */
+export function snapshotFrom(summary: QueueSummary, finishedBatches: TransfersSnapshot['finishedBatches'], released: string[]): TransfersSnapshot {
+  const { transfers, totals, batches, window, conflict } = summary
+  return { transfers, totals, batches, window, conflict, finishedBatches, released }
+}
+
+export function snapshotOf(rows: readonly QueueRow[], window: RowWindow, finishedBatches: TransfersSnapshot['finishedBatches'], released: string[]): TransfersSnapshot {
+  return snapshotFrom(summariseQueue(rows, window), finishedBatches, released)
 }
 
 export function viewOf(row: QueueRow, position: number): TransferView {

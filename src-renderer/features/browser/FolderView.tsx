@@ -10,7 +10,7 @@ import { useBrowserUiStore } from './browserUiStore'
 import { ColumnHeaders } from './ColumnHeaders'
 import { columnVariables } from './columnWidths'
 import { mac } from './useGridKeyboard'
-import { ObjectRow, rowHeight, type RowHandlers } from './ObjectRow'
+import { ObjectRow, rowHeight, useRowWords, type RowHandlers } from './ObjectRow'
 import { clickSelection } from './selectionModel'
 import { useVisibleRows } from './useBrowserSelectors'
 import { useGridKeyboard } from './useGridKeyboard'
@@ -28,6 +28,7 @@ const headerHeight = 36
  */
 export function FolderView() {
   const { t } = useBrowserTranslation()
+  const words = useRowWords()
   const visible = useVisibleRows()
   const selection = useBrowserStore((s) => s.selection)
   const status = useBrowserStore((s) => s.status)
@@ -107,7 +108,8 @@ export function FolderView() {
     },
   })
 
-  const focusIndex = selection.focus === null ? -1 : visible.findIndex((entry) => entry.key === selection.focus)
+  // Looked up once per change, not on every scrolled frame: a search of 100,000 rows when the focus is elsewhere.
+  const focusIndex = useMemo(() => (selection.focus === null ? -1 : visible.findIndex((entry) => entry.key === selection.focus)), [visible, selection.focus])
   const items = virtualizer.getVirtualItems()
   const focusRendered = items.some((item) => item.index === focusIndex)
 
@@ -136,6 +138,7 @@ export function FolderView() {
               return (
                 <ObjectRow
                   key={entry.key}
+                  words={words}
                   id={rowId(item.index)}
                   entry={entry}
                   rowIndex={item.index + 2}

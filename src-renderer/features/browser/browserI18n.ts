@@ -1,4 +1,5 @@
 import i18next, { type i18n as I18n } from 'i18next'
+import { useCallback } from 'react'
 import { useTranslation } from 'react-i18next'
 import { catalogs, lookupIn } from '../../i18n/i18n'
 import type { CatalogLookup } from '../../errors/translateError'
@@ -33,8 +34,8 @@ export function browserErrorLookup(language: string): CatalogLookup {
   }
 }
 
-/** A storage class by the name the AWS console gives it, in the UI language. */
+/** A storage class by the name the AWS console gives it, in the UI language (the same function until the language changes). */
 export function useStorageClassName(): (storageClass: string) => string | undefined {
   const { t, i18n } = useBrowserTranslation()
-  return (storageClass) => (i18n.exists(`browser.storageClasses.${storageClass}`) ? t(`storageClasses.${storageClass}`) : undefined)
+  return useCallback((storageClass: string) => (i18n.exists(`browser.storageClasses.${storageClass}`) ? t(`storageClasses.${storageClass}`) : undefined), [t, i18n])
 }
