@@ -143,6 +143,14 @@ describe('sync a folder up', () => {
     expect(seen.skipped.items).toEqual([expect.objectContaining({ path: `${long}/f.txt`, reason: 'key-too-long' })])
   })
 
+  it('a folder that is gone is reported as such, even while the bucket is being listed', async () => {
+    await s3().send(new PutObjectCommand({ Bucket: bucket, Key: 'static/old.txt', Body: 'old' }))
+    const root = await folderWith({ 'ok.txt': 'ok' })
+    const saved = await pair(root)
+    await rm(root, { recursive: true })
+    expect(await h.call('sync/preview', { pairId: saved.id, files: null })).toMatchObject({ ok: false, error: { code: 'sync-folder-missing' } })
+  })
+
   it('a cancelled run leaves whole objects only; the next run sends the rest', async () => {
     const files: Record<string, Buffer> = {}
     for (let i = 0; i < 40; i++) files[`f${String(i).padStart(2, '0')}.bin`] = seededBytes(`f${i}`, 256 * 1024)

@@ -5,6 +5,8 @@ import type { LocalFile } from './syncPlan'
 /** A download's bytes go here first; it is renamed over the real name only when complete. */
 export const partialSuffix = /\.cubeta-partial-[0-9a-f]{8}$/
 
+const lstatsAtOnce = 64
+
 export interface ScannedFolder {
   files: (LocalFile & { absolutePath: string })[]
   /** Links, sockets and the like: not synced, listed with the reason. */
@@ -21,6 +23,7 @@ export interface ScannedFolder {
  */
 export async function scanFolder(root: string): Promise<ScannedFolder> {
   const scanned: ScannedFolder = { files: [], notFiles: [], partials: [] }
+  const regular: { path: string; absolutePath: string }[] = []
   for (const entry of await readdir(root, { recursive: true, withFileTypes: true })) {
     const absolutePath = join(entry.parentPath, entry.name)
     const path = relative(root, absolutePath).split(sep).join('/')
@@ -33,8 +36,14 @@ export async function scanFolder(root: string): Promise<ScannedFolder> {
       scanned.notFiles.push(path)
       continue
     }
-    const info = await lstat(absolutePath)
-    scanned.files.push({ path, size: info.size, modifiedMs: info.mtimeMs, absolutePath })
+    regular.push({ path, absolutePath })
+  }
+  // One lstat at a time leaves libuv's thread pool idle between calls: thousands of small
+  // files then cost thousands of round trips. A batch at a time keeps the pool busy.
+  for (let start = 0; start < regular.length; start += lstatsAtOnce) {
+    const batch = regular.slice(start, start + lstatsAtOnce)
+    const infos = await Promise.all(batch.map((f) => lstat(f.absolutePath)))
+    batch.forEach((f, i) => scanned.files.push({ path: f.path, size: infos[i]!.size, modifiedMs: infos[i]!.mtimeMs, absolutePath: f.absolutePath }))
   }
   return scanned
 }

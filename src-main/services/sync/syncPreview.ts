@@ -32,6 +32,9 @@ const listedAtMost = 1000
  * only files whose size matches their object: a different size is a change already.
  */
 export async function prepareSync(scope: BucketScope, pair: SyncPair, declared: DeclaredLocalFile[] | null, signal: AbortSignal): Promise<PreparedSync> {
+  // The listing waits on the server, the folder walk on the disk: both at once, not one after the other.
+  const scanning = declared ? null : scanLocal(pair.folder)
+  scanning?.catch(() => undefined) // reported when it is awaited, after the listing
   const remote: (RemoteObject & { key: string })[] = []
   for await (const page of listRecursively(scope, pair.prefix, signal)) {
     for (const o of page) remote.push({ key: o.key, path: o.key.slice(pair.prefix.length), size: o.size, etag: o.etag, modifiedMs: o.modified })
@@ -40,12 +43,9 @@ export async function prepareSync(scope: BucketScope, pair: SyncPair, declared: 
   let partials: string[] = []
   let notFiles: string[] = []
   let local
-  if (declared) local = declared
+  if (!scanning) local = declared!
   else {
-    await stat(pair.folder).catch(() => {
-      throw new AppError('sync-folder-missing', `The folder ${pair.folder} is not there.`, 'Plug in the disk or choose the folder again.', { folder: pair.folder })
-    })
-    const scanned = await scanFolder(pair.folder)
+    const scanned = await scanning
     for (const f of scanned.files) localPaths.set(f.path, f.absolutePath)
     partials = scanned.partials
     notFiles = scanned.notFiles
@@ -88,6 +88,13 @@ export function previewOf(prepared: PreparedSync): SyncPreview {
     skipped: category(plan.skipped),
     notExact: category(plan.notExact),
   }
+}
+
+async function scanLocal(folder: string) {
+  await stat(folder).catch(() => {
+    throw new AppError('sync-folder-missing', `The folder ${folder} is not there.`, 'Plug in the disk or choose the folder again.', { folder })
+  })
+  return scanFolder(folder)
 }
 
 /** Does this folder's disk treat "A" and "a" as one name? Asked by writing a probe file. */
