@@ -3,11 +3,11 @@ import { randomBytes } from 'node:crypto'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { GetObjectCommand, ListMultipartUploadsCommand } from '@aws-sdk/client-s3'
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { CubetaApi, TransfersSnapshot } from '../../src-main/contract/bridge'
-import { registerIpc } from '../../src-main/electron/ipc'
 import { addSessionProfile, makeBackend } from '../support/backendHarness'
-import { createElectronStandIn, type ElectronStandIn } from '../support/electronStandIn'
+import type { ElectronStandIn } from '../support/electronStandIn'
+import { preloadPage } from '../support/preloadPage'
 import { adminS3, resetMoto, seedAccount, useMoto, type Moto } from '../support/moto'
 
 /**
@@ -36,14 +36,7 @@ beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'cubeta-drop-'))
   h = await makeBackend(moto.endpoint, { shell: 'electron' })
   profileId = (await addSessionProfile(h, keys)).id
-  standIn = createElectronStandIn()
-  standIn.becomeReady()
-  const window = new standIn.electron.BrowserWindow({})
-  registerIpc({ ipcMain: standIn.electron.ipcMain as never, backend: h.backend, windowContents: () => window.webContents as never })
-  vi.resetModules()
-  vi.doMock('electron', () => standIn.electron)
-  await import('../../src-main/electron/preload')
-  page = standIn.exposed.get('cubeta') as CubetaApi
+  ;({ standIn, page } = await preloadPage(h.backend))
   return async () => {
     standIn.dispose()
     await h.dispose()

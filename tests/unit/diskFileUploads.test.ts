@@ -1,11 +1,11 @@
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { CubetaApi } from '../../src-main/contract/bridge'
-import { registerIpc } from '../../src-main/electron/ipc'
 import { makeBackend } from '../support/backendHarness'
-import { createElectronStandIn, type ElectronStandIn } from '../support/electronStandIn'
+import type { ElectronStandIn } from '../support/electronStandIn'
+import { preloadPage } from '../support/preloadPage'
 
 /**
  * Uploads from disk take only files the user handed to the window (issue 14, §4)
@@ -30,14 +30,7 @@ beforeEach(async () => {
   writeFileSync(join(home, 'fotos', '2024', 'perro.png'), 'perro')
   symlinkSync(join(home, '.ssh'), join(home, 'fotos', 'llaves'))
   h = await makeBackend('http://127.0.0.1:9', { shell: 'electron', homeDir: home })
-  standIn = createElectronStandIn()
-  standIn.becomeReady()
-  const window = new standIn.electron.BrowserWindow({})
-  registerIpc({ ipcMain: standIn.electron.ipcMain as never, backend: h.backend, windowContents: () => window.webContents as never })
-  vi.resetModules()
-  vi.doMock('electron', () => standIn.electron)
-  await import('../../src-main/electron/preload')
-  page = standIn.exposed.get('cubeta') as CubetaApi
+  ;({ standIn, page } = await preloadPage(h.backend))
 })
 afterEach(async () => {
   await h.call('transfers/cancel', { ids: null })

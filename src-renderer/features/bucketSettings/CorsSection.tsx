@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react'
+import { useState } from 'react'
 import type { BucketSettings, CorsRule } from '../../../src-main/contract/bridge'
 import { corsMethods, corsProblems } from '../../../src-main/contract/rules/bucketSettings/corsRules'
 import { parseJsonText } from '../../../src-main/contract/rules/bucketSettings/jsonText'
@@ -6,6 +6,7 @@ import { bridge, unwrap } from '../../bridge/bridgeClient'
 import { asBridgeError } from '../../errors/asBridgeError'
 import { Field } from '../../ui/Field'
 import { useBucketSettingsTranslation } from './i18n'
+import { JsonTextField } from './JsonTextField'
 import { EditorActions } from './EditorActions'
 import { EditableSection } from './SettingSection'
 import { useSettingsStore } from './settingsStore'
@@ -48,7 +49,6 @@ function CorsEditor({ profileId, bucket, current, onDone }: { profileId: string;
   const [reviewing, setReviewing] = useState(false)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<ReturnType<typeof asBridgeError> | null>(null)
-  const area = useRef<HTMLTextAreaElement>(null)
   const parsed = parseJsonText(text)
   const problems = parsed.ok ? corsProblems(parsed.value) : []
   const valid = parsed.ok && problems.length === 0
@@ -72,10 +72,6 @@ function CorsEditor({ profileId, bucket, current, onDone }: { profileId: string;
       setError(asBridgeError(caught))
       setBusy(false)
     }
-  }
-  const jump = (offset: number) => {
-    area.current?.focus()
-    area.current?.setSelectionRange(offset, offset)
   }
 
   return (
@@ -101,17 +97,7 @@ function CorsEditor({ profileId, bucket, current, onDone }: { profileId: string;
               </button>
             </div>
           </fieldset>
-          <Field label={t('cors.json')} help={t('cors.jsonHelp')}>
-            {(control) => <textarea {...control} ref={area} className="input input--mono settings-json" rows={12} spellCheck={false} value={text} onChange={(event) => setText(event.target.value)} />}
-          </Field>
-          {!parsed.ok && (
-            <p className="field__problem" role="alert">
-              <button type="button" className="link-button" onClick={() => jump(parsed.problem.offset)}>
-                {t('json.where', { line: parsed.problem.line, column: parsed.problem.column })}
-              </button>{' '}
-              {t(`json.${parsed.problem.code}`, { found: parsed.problem.found })}
-            </p>
-          )}
+          <JsonTextField label={t('cors.json')} help={t('cors.jsonHelp')} rows={12} text={text} parsed={parsed} onChange={setText} />
           {problems.length > 0 && (
             // The alert wraps the list: role="alert" on the <ul> itself would stop it being a list.
             <div className="field__problem" role="alert">

@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'react'
+import { useId, useState } from 'react'
 import type { BucketSettings } from '../../../src-main/contract/bridge'
 import { cubetaStatements, mergeBucketPolicy } from '../../../src-main/contract/rules/bucketPolicy'
 import { parseJsonText } from '../../../src-main/contract/rules/bucketSettings/jsonText'
@@ -7,8 +7,8 @@ import { isPublicPolicy, policyProblems, removedStatements } from '../../../src-
 import { bridge, unwrap } from '../../bridge/bridgeClient'
 import { asBridgeError } from '../../errors/asBridgeError'
 import { ErrorAlert } from '../../ui/ErrorAlert'
-import { Field } from '../../ui/Field'
 import { bucketSettingsNamespace, useBucketSettingsTranslation } from './i18n'
+import { JsonTextField } from './JsonTextField'
 import { ConfirmBox, SettingsWarning } from './EditorParts'
 import { useSettingsStore } from './settingsStore'
 
@@ -30,7 +30,6 @@ export function PolicyEditor({ profileId, bucket, current, settings, onDone }: {
   const [reviewing, setReviewing] = useState(false)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<ReturnType<typeof asBridgeError> | null>(null)
-  const area = useRef<HTMLTextAreaElement>(null)
   const helpId = useId()
 
   const parsed = parseJsonText(text)
@@ -49,10 +48,6 @@ export function PolicyEditor({ profileId, bucket, current, settings, onDone }: {
   const mergeable = parsed.ok && typeof parsed.value === 'object' && parsed.value !== null && !Array.isArray(parsed.value)
   const addPublicRead = () => {
     if (mergeable) setText(pretty(mergeBucketPolicy(JSON.stringify(parsed.value), cubetaStatements(bucket, null, 'least-privilege'))))
-  }
-  const jump = (offset: number) => {
-    area.current?.focus()
-    area.current?.setSelectionRange(offset, offset)
   }
   const apply = async () => {
     setBusy(true)
@@ -133,17 +128,7 @@ export function PolicyEditor({ profileId, bucket, current, settings, onDone }: {
 
   return (
     <div className="settings-editor">
-      <Field label={t('policy.json')} help={t('policy.jsonHelp')}>
-        {(control) => <textarea {...control} ref={area} className="input input--mono settings-json" rows={16} spellCheck={false} value={text} onChange={(event) => setText(event.target.value)} />}
-      </Field>
-      {!parsed.ok && (
-        <p className="field__problem" role="alert">
-          <button type="button" className="link-button" onClick={() => jump(parsed.problem.offset)}>
-            {t('json.where', { line: parsed.problem.line, column: parsed.problem.column })}
-          </button>{' '}
-          {t(`json.${parsed.problem.code}`, { found: parsed.problem.found })}
-        </p>
-      )}
+      <JsonTextField label={t('policy.json')} help={t('policy.jsonHelp')} rows={16} text={text} parsed={parsed} onChange={setText} />
       {problems.length > 0 && (
         <ul className="field__problem" role="alert">
           {problems.slice(0, 6).map((p, i) => (
