@@ -1,27 +1,11 @@
 import type { InputHTMLAttributes } from 'react'
+import { LiteralInput } from './LiteralInput'
 
-/**
- * An input for an access key id or its secret
- *
- * Neither is remembered, autofilled, auto-capitalized nor spell-checked (spell-checkers
- * may send text to a service). The secret is a password field.
- */
+/** An input for an access key id or its secret (a password field): typed exactly, never remembered. */
 export function KeyInput({ secret = false, value, onValue, ...control }: Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | 'type'> & {
   secret?: boolean
   value: string
   onValue(value: string): void
 }) {
-  return (
-    <input
-      {...control}
-      className="input input--mono"
-      type={secret ? 'password' : 'text'}
-      autoComplete="off"
-      autoCapitalize="off"
-      autoCorrect="off"
-      spellCheck={false}
-      value={value}
-      onChange={(event) => onValue(event.target.value)}
-    />
-  )
+  return <LiteralInput {...control} type={secret ? 'password' : 'text'} value={value} onChange={(event) => onValue(event.target.value)} />
 }

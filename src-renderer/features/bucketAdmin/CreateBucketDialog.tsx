@@ -11,6 +11,7 @@ import { RegionSelect } from '../profiles/RegionSelect'
 import { problemText } from '../setupWizard/problemText'
 import { useSetupTranslation } from '../setupWizard/useSetupTranslation'
 import { bucketAdminNamespace, useBucketAdminTranslation } from './i18n'
+import { LiteralInput } from '../../ui/LiteralInput'
 
 /**
  * "New bucket": a name checked as it is typed (the S3 rules the guided setup uses), a
@@ -72,13 +73,8 @@ export function CreateBucketDialog({ profile, onClose, onCreated }: { profile: P
         <div className="form__body">
           <Field label={t('create.name')} help={warning ? setup.t(`problems.${warning.code}`, { defaultValue: warning.message }) : t('create.nameHelp')} problem={problemText(setup.t, problem)}>
             {(control) => (
-              <input
+              <LiteralInput
                 {...control}
-                className="input input--mono"
-                type="text"
-                autoComplete="off"
-                autoCapitalize="off"
-                spellCheck={false}
                 maxLength={100}
                 value={name}
                 placeholder={t('create.namePlaceholder')}

@@ -10,6 +10,7 @@ import { useFieldProblems } from './useFieldProblems'
 import { useSetupTranslation } from './useSetupTranslation'
 import { useRegionLabel } from '../../i18n/regionNames'
 import { BackNextActions } from './BackNextActions'
+import { LiteralInput } from '../../ui/LiteralInput'
 
 /** Page 3: the bucket's name, checked as it is typed, and its region. */
 export function BucketPage({ onCancel }: { onCancel: () => void }) {
@@ -49,14 +50,9 @@ export function BucketPage({ onCancel }: { onCancel: () => void }) {
         problem={problemText(t, shownBucket)}
       >
         {(control) => (
-          <input
+          <LiteralInput
             {...control}
             aria-describedby={[control['aria-describedby'], warning ? warningId : null].filter(Boolean).join(' ') || undefined}
-            className="input input--mono"
-            type="text"
-            autoComplete="off"
-            autoCapitalize="off"
-            spellCheck={false}
             maxLength={100}
             placeholder={t('bucket.namePlaceholder')}
             value={plan.bucket}

@@ -7,6 +7,7 @@ import { useSetupWizardStore } from './setupWizardStore'
 import { useFieldProblems } from './useFieldProblems'
 import { useSetupTranslation } from './useSetupTranslation'
 import { BackNextActions } from './BackNextActions'
+import { LiteralInput } from '../../ui/LiteralInput'
 
 /** Page 2: the IAM user the app will use, and how far its rights reach. */
 export function UserPage({ onCancel }: { onCancel: () => void }) {
@@ -34,13 +35,8 @@ export function UserPage({ onCancel }: { onCancel: () => void }) {
       <p className="setup-lead">{t('user.lead')}</p>
       <Field label={t('user.name')} help={t('user.nameHelp')} problem={nameProblem}>
         {(control) => (
-          <input
+          <LiteralInput
             {...control}
-            className="input input--mono"
-            type="text"
-            autoComplete="off"
-            autoCapitalize="off"
-            spellCheck={false}
             maxLength={128}
             placeholder={t('user.namePlaceholder')}
             value={plan.userName}

@@ -13,6 +13,7 @@ import { useToastStore } from '../toastStore'
 import { objectGrid } from './gridFocus'
 import type { KeyValueRow } from '../../objectTools/KeyValueRows'
 import { MetadataSection, useMetadataCheck } from '../../objectTools/MetadataSection'
+import { LiteralInput } from '../../../ui/LiteralInput'
 
 /** The same shape the main process accepts: type/subtype, optional parameters. */
 const contentTypePattern = /^[\w.+-]+\/[\w.+-]+(\s*;.*)?$/
@@ -74,12 +75,8 @@ export function HeadersDialog({ location, objectKey, onClose }: { location: Brow
           <p className="dialog__text mono">{objectKey}</p>
           <Field label={t('headers.contentType')} help={t('headers.contentTypeHelp')} problem={problem ?? undefined}>
             {(control) => (
-              <input
+              <LiteralInput
                 {...control}
-                className="input input--mono"
-                type="text"
-                autoComplete="off"
-                spellCheck={false}
                 readOnly={!values}
                 value={values?.contentType ?? ''}
                 onChange={(event) => {
@@ -91,12 +88,8 @@ export function HeadersDialog({ location, objectKey, onClose }: { location: Brow
           </Field>
           <Field label={t('headers.cacheControl')} help={t('headers.cacheControlHelp')}>
             {(control) => (
-              <input
+              <LiteralInput
                 {...control}
-                className="input input--mono"
-                type="text"
-                autoComplete="off"
-                spellCheck={false}
                 readOnly={!values}
                 placeholder="public, max-age=86400"
                 value={values?.cacheControl ?? ''}

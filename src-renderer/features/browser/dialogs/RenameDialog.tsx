@@ -12,6 +12,7 @@ import { OperationProgressBar } from './OperationProgressBar'
 import { objectGrid } from './gridFocus'
 import { useOperation } from '../../../bridge/useOperation'
 import { DialogForm } from '../../../ui/DialogForm'
+import { LiteralInput } from '../../../ui/LiteralInput'
 
 /**
  * Rename or move: the field holds the whole key, so changing the folder part moves it.
@@ -47,12 +48,8 @@ export function RenameDialog({ location, from, initialTo, onClose }: { location:
         <div className="form__body">
           <Field label={t('rename.to')} help={t(isFolder ? 'rename.helpFolder' : 'rename.help')} problem={problem ?? undefined}>
             {(control) => (
-              <input
+              <LiteralInput
                 {...control}
-                className="input input--mono"
-                type="text"
-                autoComplete="off"
-                spellCheck={false}
                 value={to}
                 ref={(node) => {
                   // Select just the name, once, when the field first appears.
