@@ -10,6 +10,7 @@ import { OperationMeter } from './OperationMeter'
 import { entriesOf, tallyPhrases } from './tallyWords'
 import { useOperation } from '../../bridge/useOperation'
 import { useFormatLocale } from '../../i18n/formatLocale'
+import { LiteralInput } from '../../ui/LiteralInput'
 
 type Stage = 'counting' | 'confirm' | 'deleting' | 'stopped'
 
@@ -101,7 +102,7 @@ export function DeleteBucketDialog({ profileId, bucket, onClose, onDeleted }: { 
           <div className="form__body">
             <Field label={t('delete.typeName', { bucket })}>
               {(control) => (
-                <input {...control} data-autofocus className="input input--mono" type="text" autoComplete="off" spellCheck={false} value={typed} onChange={(event) => setTyped(event.target.value)} />
+                <LiteralInput {...control} data-autofocus value={typed} onChange={(event) => setTyped(event.target.value)} />
               )}
             </Field>
           </div>

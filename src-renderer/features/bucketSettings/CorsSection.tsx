@@ -10,6 +10,7 @@ import { JsonTextField } from './JsonTextField'
 import { EditorActions } from './EditorActions'
 import { EditableSection } from './SettingSection'
 import { useSettingsStore } from './settingsStore'
+import { LiteralInput } from '../../ui/LiteralInput'
 
 const pretty = (value: unknown) => JSON.stringify(value, null, 2)
 
@@ -81,7 +82,7 @@ function CorsEditor({ profileId, bucket, current, onDone }: { profileId: string;
           <fieldset className="settings-form">
             <legend className="field__label">{t('cors.addTitle')}</legend>
             <Field label={t('cors.origins')} help={t('cors.originsHelp')}>
-              {(control) => <input {...control} className="input input--mono" value={origins} onChange={(event) => setOrigins(event.target.value)} placeholder="https://mi-sitio.com" />}
+              {(control) => <LiteralInput {...control} value={origins} onChange={(event) => setOrigins(event.target.value)} placeholder="https://mi-sitio.com" />}
             </Field>
             <div className="settings-form__methods" role="group" aria-label={t('cors.methods')}>
               {corsMethods.map((method) => (

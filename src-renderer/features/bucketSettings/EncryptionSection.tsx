@@ -9,6 +9,7 @@ import { ChoiceGroup, SettingsForm, SettingsWarning } from './EditorParts'
 import { EditableSection } from './SettingSection'
 import { useSettingsStore } from './settingsStore'
 import { useSettingWrite } from './useSettingEditor'
+import { LiteralInput } from '../../ui/LiteralInput'
 
 type Encryption = NonNullable<Extract<BucketSettings['encryption'], { state: 'ok' }>['value']>
 
@@ -47,7 +48,7 @@ function EncryptionEditor({ profileId, bucket, current, onDone }: { profileId: s
       {algorithm === 'aws:kms' && (
         <>
           <Field label={t('encryption.key')} help={t('encryption.keyHelp')} problem={problem ? t('encryption.keyProblem') : undefined}>
-            {(control) => <input {...control} className="input input--mono" value={key} onChange={(event) => setKey(event.target.value)} placeholder="alias/aws/s3" />}
+            {(control) => <LiteralInput {...control} value={key} onChange={(event) => setKey(event.target.value)} placeholder="alias/aws/s3" />}
           </Field>
           <label className="checkbox-field">
             <input type="checkbox" checked={bucketKey} onChange={(event) => setBucketKey(event.target.checked)} />

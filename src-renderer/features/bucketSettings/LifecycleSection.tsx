@@ -9,6 +9,7 @@ import { SettingsWarning } from './EditorParts'
 import { EditableSection } from './SettingSection'
 import { useSettingsStore } from './settingsStore'
 import { useSettingWrite } from './useSettingEditor'
+import { LiteralInput } from '../../ui/LiteralInput'
 
 type Rule = Record<string, unknown>
 const idOf = (rule: Rule, index: number) => (typeof rule.ID === 'string' && rule.ID !== '' ? rule.ID : `#${index + 1}`)
@@ -139,7 +140,7 @@ function LifecycleEditor({ profileId, bucket, current, onDone }: { profileId: st
           )}
         </Field>
         <Field label={t('lifecycle.prefix')} help={t('lifecycle.prefixHelp')}>
-          {(control) => <input {...control} className="input input--mono" value={form.prefix} onChange={(event) => setForm({ ...form, prefix: event.target.value })} />}
+          {(control) => <LiteralInput {...control} value={form.prefix} onChange={(event) => setForm({ ...form, prefix: event.target.value })} />}
         </Field>
         <Field label={t('lifecycle.days')} problem={daysOk ? undefined : t('lifecycle.daysProblem')}>
           {(control) => <input {...control} className="input" inputMode="numeric" value={daysText} onChange={(event) => setDaysText(event.target.value)} />}

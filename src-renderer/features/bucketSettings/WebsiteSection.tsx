@@ -10,6 +10,7 @@ import { ChoiceGroup, SettingsForm, SettingsWarning } from './EditorParts'
 import { EditableSection } from './SettingSection'
 import { useSettingsStore } from './settingsStore'
 import { useSettingWrite } from './useSettingEditor'
+import { LiteralInput } from '../../ui/LiteralInput'
 
 type Website = NonNullable<Extract<BucketSettings['website'], { state: 'ok' }>['value']>
 
@@ -72,17 +73,17 @@ function WebsiteEditor({ profileId, bucket, current, onDone }: { profileId: stri
       {choice.mode === 'documents' && (
         <>
           <Field label={t('website.index')} help={t('website.indexHelp')} problem={problemFor(['website-no-index', 'website-index-slash'])}>
-            {(control) => <input {...control} className="input input--mono" value={choice.indexDocument} onChange={(event) => setChoice({ ...choice, indexDocument: event.target.value })} />}
+            {(control) => <LiteralInput {...control} value={choice.indexDocument} onChange={(event) => setChoice({ ...choice, indexDocument: event.target.value })} />}
           </Field>
           <Field label={t('website.error')} help={t('website.errorHelp')} problem={problemFor(['website-bad-error-key'])}>
-            {(control) => <input {...control} className="input input--mono" value={choice.errorDocument} onChange={(event) => setChoice({ ...choice, errorDocument: event.target.value })} />}
+            {(control) => <LiteralInput {...control} value={choice.errorDocument} onChange={(event) => setChoice({ ...choice, errorDocument: event.target.value })} />}
           </Field>
         </>
       )}
       {choice.mode === 'redirect' && (
         <>
           <Field label={t('website.host')} help={t('website.hostHelp')} problem={problemFor(['website-bad-host'])}>
-            {(control) => <input {...control} className="input input--mono" value={choice.redirectHost} onChange={(event) => setChoice({ ...choice, redirectHost: event.target.value })} />}
+            {(control) => <LiteralInput {...control} value={choice.redirectHost} onChange={(event) => setChoice({ ...choice, redirectHost: event.target.value })} />}
           </Field>
           <Field label={t('website.protocol')}>
             {(control) => (

@@ -5,6 +5,7 @@ import { FolderInput } from './FolderInput'
 import { useSyncTranslation } from './i18n'
 import { useSyncStore } from './syncStore'
 import { whereLabel } from './whereLabel'
+import { LiteralInput } from '../../ui/LiteralInput'
 
 const inPage = () => !window.cubeta
 
@@ -86,7 +87,7 @@ export function SyncSetup({ onCancel, onZip }: { onCancel(): void; onZip(prefix:
           <label className="field__label" htmlFor={ids.prefix}>
             {t('form.prefix')}
           </label>
-          <input id={ids.prefix} className="input input--mono" value={form.prefixText} aria-describedby={ids.prefixHelp} spellCheck={false} onChange={(e) => edit({ prefixText: e.target.value })} />
+          <LiteralInput id={ids.prefix} value={form.prefixText} aria-describedby={ids.prefixHelp} onChange={(e) => edit({ prefixText: e.target.value })} />
           <p id={ids.prefixHelp} className="field__help">
             {t('form.prefixHelp')}
           </p>

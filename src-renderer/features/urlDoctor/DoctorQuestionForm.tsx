@@ -2,6 +2,7 @@ import { useState } from 'react'
 import type { DoctorQuestion, DoctorUrlForm, DoctorUsage } from '../../../src-main/contract/bridge'
 import { Field } from '../../ui/Field'
 import { useUrlDoctorTranslation } from './i18n'
+import { LiteralInput } from '../../ui/LiteralInput'
 
 const forms: DoctorUrlForm[] = ['public', 'path-style', 'custom-base']
 const usages: DoctorUsage[] = ['page', 'fetch', 'canvas', 'font']
@@ -45,7 +46,7 @@ export function DoctorQuestionForm({ question, hasBaseUrl, busy, onRun }: { ques
         }}
       >
         <Field label={t('fields.key')} help={t('fields.keyHelp')}>
-          {(control) => <input {...control} className="input input--mono" type="text" autoComplete="off" spellCheck={false} value={key} onChange={(e) => setKey(e.target.value)} />}
+          {(control) => <LiteralInput {...control} value={key} onChange={(e) => setKey(e.target.value)} />}
         </Field>
         <Field label={t('fields.form')}>
           {(control) => (
