@@ -3,7 +3,9 @@ import { createReadStream } from 'node:fs'
 import { crc32 } from 'node:zlib'
 import { HeadObjectCommand } from '@aws-sdk/client-s3'
 import { Crc32c, Crc64NvmeJs } from '@aws-sdk/checksums/crc'
+import { createSlots } from '../../core/async/requestSlots'
 import type { BucketScope } from '../objects/bucketScope'
+import { md5Pool } from './md5Pool'
 import { partSizeCandidates } from './partSizeGuess'
 import type { ContentVerdict } from './syncPlan'
 
@@ -29,18 +31,24 @@ export async function compareContent(scope: BucketScope, localPath: string, remo
   const sizes = multipart ? partSizeCandidates(remote.size, parts) : []
   // MD5 alone settles most files (an unchanged single-part object): the other hashes are
   // read only for the few that it doesn't (5,000 files: 4 hashes each cost seconds).
-  const md5s = await hashFile(localPath, sizes, remote.size, false)
+  // Calls may come all at once: the pool queues them, and the HEADs below take a slot.
+  const md5s = await md5Pool().md5(localPath, sizes)
   if (plainMd5 && md5s.md5 === plainMd5) return 'same'
   if (multipart && sizes.some((_, i) => md5s.multipartEtags[i] === etag!.toLowerCase())) return 'same'
-  const checksum = await storedChecksum(scope, remote.key).catch(() => null)
-  if (checksum) {
-    const verdict = checksum.algorithm === 'crc32c' || checksum.algorithm === 'crc64nvme' ? await compareCrc(localPath, checksum, multipart !== null) : compareChecksum(checksum, await hashFile(localPath, sizes, remote.size, true), multipart !== null)
-    if (verdict !== 'unknown') return verdict
-  }
-  // A plain MD5 that differs is a different file (unless the object is SSE-KMS, which a
-  // stored checksum above would have shown); a multipart ETag that no guess reproduces proves nothing.
-  return plainMd5 ? 'different' : 'unknown'
+  return checksumSlots.run(async () => {
+    const checksum = await storedChecksum(scope, remote.key).catch(() => null)
+    if (checksum) {
+      const verdict = checksum.algorithm === 'crc32c' || checksum.algorithm === 'crc64nvme' ? await compareCrc(localPath, checksum, multipart !== null) : compareChecksum(checksum, await hashFile(localPath, sizes, remote.size, true), multipart !== null)
+      if (verdict !== 'unknown') return verdict
+    }
+    // A plain MD5 that differs is a different file (unless the object is SSE-KMS, which a
+    // stored checksum above would have shown); a multipart ETag that no guess reproduces proves nothing.
+    return plainMd5 ? 'different' : 'unknown'
+  })
 }
+
+/** HEADs and second reads for the files MD5 did not settle, a few at a time. */
+const checksumSlots = createSlots(8)
 
 interface Digests {
   md5: string

@@ -3,7 +3,6 @@ import { access, rm, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { DeclaredLocalFile, SyncCategory, SyncPair, SyncPreview } from '../../contract/bridge'
 import { AppError } from '../../core/appError'
-import { createSlots } from '../../core/async/requestSlots'
 import type { BucketScope } from '../objects/bucketScope'
 import { listRecursively } from '../bucketIndex/recursiveListing'
 import { compareContent } from './contentCompare'
@@ -29,16 +28,33 @@ const listedAtMost = 1000
  * The bucket side is one recursive listing of the prefix (no HEAD per object); the local
  * side a walk of the folder (desktop) or the files the page declared (browser mode,
  * where only size and date are known, so the quick rule applies). The exact rule hashes
- * only files whose size matches their object: a different size is a change already.
+ * only files whose size matches their object (a different size is a change already),
+ * page by page as the listing arrives.
  */
 export async function prepareSync(scope: BucketScope, pair: SyncPair, declared: DeclaredLocalFile[] | null, signal: AbortSignal): Promise<PreparedSync> {
   // The listing waits on the server, the folder walk on the disk: both at once, not one after the other.
   const scanning = declared ? null : scanLocal(pair.folder)
   scanning?.catch(() => undefined) // reported when it is awaited, after the listing
+  const rule = declared ? 'quick' : pair.rule
   const remote: (RemoteObject & { key: string })[] = []
+  const content = new Map<string, ContentVerdict>()
+  const comparing: Promise<unknown>[] = []
+  let localByPath: Map<string, { size: number; absolutePath: string }> | null = null
   for await (const page of listRecursively(scope, pair.prefix, signal)) {
-    for (const o of page) remote.push({ key: o.key, path: o.key.slice(pair.prefix.length), size: o.size, etag: o.etag, modifiedMs: o.modified })
+    const objects = page.map((o) => ({ key: o.key, path: o.key.slice(pair.prefix.length), size: o.size, etag: o.etag, modifiedMs: o.modified }))
+    remote.push(...objects)
+    if (rule !== 'exact' || !scanning) continue
+    // The exact rule hashes each page's files while the next page is on its way, not after the whole listing.
+    localByPath ??= new Map((await scanning).files.map((f) => [f.path, f]))
+    for (const object of objects) {
+      const file = localByPath.get(object.path)
+      if (!file || file.size !== object.size) continue
+      const verdict = compareContent(scope, file.absolutePath, object).then((v) => content.set(object.path, v))
+      verdict.catch(() => undefined) // reported when all are awaited, after the listing
+      comparing.push(verdict)
+    }
   }
+  await Promise.all(comparing)
   const localPaths = new Map<string, string>()
   let partials: string[] = []
   let notFiles: string[] = []
@@ -50,19 +66,6 @@ export async function prepareSync(scope: BucketScope, pair: SyncPair, declared: 
     partials = scanned.partials
     notFiles = scanned.notFiles
     local = scanned.files.map(({ path, size, modifiedMs }) => ({ path, size, modifiedMs }))
-  }
-  const rule = declared ? 'quick' : pair.rule
-  const content = new Map<string, ContentVerdict>()
-  if (rule === 'exact') {
-    const remoteByPath = new Map(remote.map((o) => [o.path, o]))
-    const slots = createSlots(8)
-    await Promise.all(
-      local.map((f) => {
-        const object = remoteByPath.get(f.path)
-        if (!object || object.size !== f.size) return undefined
-        return slots.run(async () => content.set(f.path, await compareContent(scope, localPaths.get(f.path)!, object)))
-      }),
-    )
   }
   const caseInsensitiveDisk = !declared && pair.direction === 'download' ? await ignoresCase(pair.folder) : false
   const plan = planSync({ direction: pair.direction, rule, prefix: pair.prefix, local, remote, content, caseInsensitiveDisk })
