@@ -38,7 +38,7 @@ export async function compareContent(scope: BucketScope, localPath: string, remo
   return checksumSlots.run(async () => {
     const checksum = await storedChecksum(scope, remote.key).catch(() => null)
     if (checksum) {
-      const verdict = checksum.algorithm === 'crc32c' || checksum.algorithm === 'crc64nvme' ? await compareCrc(localPath, checksum, multipart !== null) : compareChecksum(checksum, await hashFile(localPath, sizes, remote.size, true), multipart !== null)
+      const verdict = checksum.algorithm === 'crc32c' || checksum.algorithm === 'crc64nvme' ? await compareCrc(localPath, checksum, multipart !== null) : compareChecksum(checksum, await hashFile(localPath, sizes, remote.size), multipart !== null)
       if (verdict !== 'unknown') return verdict
     }
     // A plain MD5 that differs is a different file (unless the object is SSE-KMS, which a
@@ -50,52 +50,44 @@ export async function compareContent(scope: BucketScope, localPath: string, remo
 /** HEADs and second reads for the files MD5 did not settle, a few at a time. */
 const checksumSlots = createSlots(8)
 
+/** What the second read gives: the whole file's checksums, and per candidate part size the composite ones. */
 interface Digests {
-  md5: string
   sha1: string
   sha256: string
   crc32: string
-  /** Per candidate part size: the multipart ETag, and the composite SHA-256/SHA-1/CRC32. */
-  multipartEtags: string[]
   composite: { sha256: string; sha1: string; crc32: string }[]
 }
 
-/** A hash that does nothing: what `every: false` skips. */
-const skipped = { update: () => undefined, digest: () => Buffer.alloc(0) } as unknown as Hash
-
 /**
- * One read of the file feeds every hash at once (only the MD5s unless `every`). Reads are
- * at most 1 MiB, and no bigger than the file: a 1 MiB buffer for each 50 KiB file kept the
- * garbage collector busy for a third of a 500-file compare.
+ * The checksums a stored `x-amz-checksum-*` may be, from one read of the file. The MD5s
+ * came from the first read (md5Pool): this runs only for the few files those didn't settle.
+ * Reads are at most 1 MiB, and no bigger than the file: a 1 MiB buffer for each 50 KiB file
+ * kept the garbage collector busy for a third of a 500-file compare.
  */
-async function hashFile(path: string, partSizes: readonly number[], size: number, every: boolean): Promise<Digests> {
-  const other = (algorithm: string) => (every ? createHash(algorithm) : skipped)
-  const whole = { md5: createHash('md5'), sha1: other('sha1'), sha256: other('sha256') }
+async function hashFile(path: string, partSizes: readonly number[], size: number): Promise<Digests> {
+  const whole = { sha1: createHash('sha1'), sha256: createHash('sha256') }
   let wholeCrc = 0
-  const perSize = partSizes.map((size) => ({ size, filled: 0, md5: createHash('md5'), sha1: other('sha1'), sha256: other('sha256'), crc: 0, parts: [] as { md5: Buffer; sha1: Buffer; sha256: Buffer; crc: number }[] }))
+  const perSize = partSizes.map((size) => ({ size, filled: 0, sha1: createHash('sha1'), sha256: createHash('sha256'), crc: 0, parts: [] as { sha1: Buffer; sha256: Buffer; crc: number }[] }))
   const closePart = (p: (typeof perSize)[number]) => {
-    p.parts.push({ md5: p.md5.digest(), sha1: p.sha1.digest(), sha256: p.sha256.digest(), crc: p.crc })
-    p.md5 = createHash('md5')
-    p.sha1 = other('sha1')
-    p.sha256 = other('sha256')
+    p.parts.push({ sha1: p.sha1.digest(), sha256: p.sha256.digest(), crc: p.crc })
+    p.sha1 = createHash('sha1')
+    p.sha256 = createHash('sha256')
     p.crc = 0
     p.filled = 0
   }
   for await (const chunk of createReadStream(path, { highWaterMark: Math.max(64 * 1024, Math.min(1024 * 1024, size + 1)) })) {
     const bytes = chunk as Buffer
-    whole.md5.update(bytes)
     whole.sha1.update(bytes)
     whole.sha256.update(bytes)
-    if (every) wholeCrc = crc32(bytes, wholeCrc)
+    wholeCrc = crc32(bytes, wholeCrc)
     for (const p of perSize) {
       let offset = 0
       while (offset < bytes.length) {
         const take = Math.min(p.size - p.filled, bytes.length - offset)
         const piece = bytes.subarray(offset, offset + take)
-        p.md5.update(piece)
         p.sha1.update(piece)
         p.sha256.update(piece)
-        if (every) p.crc = crc32(piece, p.crc)
+        p.crc = crc32(piece, p.crc)
         p.filled += take
         offset += take
         if (p.filled === p.size) closePart(p)
@@ -110,11 +102,9 @@ async function hashFile(path: string, partSizes: readonly number[], size: number
   }
   const crcBytes = (crc: number) => Buffer.from([crc >>> 24, (crc >>> 16) & 255, (crc >>> 8) & 255, crc & 255])
   return {
-    md5: whole.md5.digest('hex'),
     sha1: whole.sha1.digest('base64'),
     sha256: whole.sha256.digest('base64'),
     crc32: crcBytes(wholeCrc).toString('base64'),
-    multipartEtags: perSize.map((p) => `${ofParts('md5', (part) => part.md5)(p).toString('hex')}-${p.parts.length}`),
     composite: perSize.map((p) => ({
       sha256: `${ofParts('sha256', (part) => part.sha256)(p).toString('base64')}-${p.parts.length}`,
       sha1: `${ofParts('sha1', (part) => part.sha1)(p).toString('base64')}-${p.parts.length}`,

@@ -105,7 +105,8 @@ export function createMd5Pool(threads = Math.max(1, Math.min(2, availableParalle
   const slots: Slot[] = []
   let idleTimer: NodeJS.Timeout | null = null
   let broken = false
-  const localBuffer = Buffer.allocUnsafe(readSize)
+  // Only when no worker could start: the main thread's own read buffer.
+  let localBuffer: Buffer | null = null
   const fs = { openSync, readSync, closeSync }
 
   const failed = (error: { message: string; code?: string }) => Object.assign(new Error(error.message), error.code ? { code: error.code } : {})
@@ -149,7 +150,7 @@ export function createMd5Pool(threads = Math.max(1, Math.min(2, availableParalle
       if (slots.length === 0) {
         for (const job of queue.splice(0)) {
           try {
-            job.resolve(md5File(job.path, job.partSizes, localBuffer, createHash, fs))
+            job.resolve(md5File(job.path, job.partSizes, (localBuffer ??= Buffer.allocUnsafe(readSize)), createHash, fs))
           } catch (error) {
             job.reject(error as Error)
           }
