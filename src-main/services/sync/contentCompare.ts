@@ -51,7 +51,7 @@ export async function compareContent(scope: BucketScope, localPath: string, remo
 const checksumSlots = createSlots(8)
 
 /** What the second read gives: the whole file's checksums, and per candidate part size the composite ones. */
-interface Digests {
+export interface Digests {
   sha1: string
   sha256: string
   crc32: string
@@ -64,7 +64,7 @@ interface Digests {
  * Reads are at most 1 MiB, and no bigger than the file: a 1 MiB buffer for each 50 KiB file
  * kept the garbage collector busy for a third of a 500-file compare.
  */
-async function hashFile(path: string, partSizes: readonly number[], size: number): Promise<Digests> {
+export async function hashFile(path: string, partSizes: readonly number[], size: number): Promise<Digests> {
   const whole = { sha1: createHash('sha1'), sha256: createHash('sha256') }
   let wholeCrc = 0
   const perSize = partSizes.map((size) => ({ size, filled: 0, sha1: createHash('sha1'), sha256: createHash('sha256'), crc: 0, parts: [] as { sha1: Buffer; sha256: Buffer; crc: number }[] }))
@@ -113,7 +113,7 @@ async function hashFile(path: string, partSizes: readonly number[], size: number
   }
 }
 
-interface StoredChecksum {
+export interface StoredChecksum {
   algorithm: 'crc32' | 'sha1' | 'sha256' | 'crc32c' | 'crc64nvme'
   value: string
   /** FULL_OBJECT or COMPOSITE when the store says; older stores (and moto) don't. */
@@ -136,7 +136,7 @@ async function storedChecksum(scope: BucketScope, key: string): Promise<StoredCh
  * cover the whole object (a single-part object's, or one marked FULL_OBJECT): a
  * multipart object's unmarked checksum may be a composite whose part size we lack.
  */
-function compareChecksum(stored: StoredChecksum, digests: Digests, multipart: boolean): ContentVerdict {
+export function compareChecksum(stored: StoredChecksum, digests: Digests, multipart: boolean): ContentVerdict {
   const algorithm = stored.algorithm
   // Not computed in the first read: compareCrc's.
   if (algorithm === 'crc32c' || algorithm === 'crc64nvme') return 'unknown'
