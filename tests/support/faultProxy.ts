@@ -7,7 +7,8 @@ import type { Socket } from 'node:net'
  * A rule picks requests (by method, query, part number) and does one thing to the next
  * `times` of them: answer 503 SlowDown or 500 InternalError, cut the connection after
  * part of the request or response body, add latency, never answer at all, answer 200
- * with a short body and then nothing, or say RequestTimeTooSkewed as S3 does. `down()` makes the server vanish
+ * with a short body and then nothing, or say RequestTimeTooSkewed as S3 does; or stand in for
+ * what moto lacks (extra answer headers, an answer of its own). `down()` makes the server vanish
  * (connections refused) until `up()`. Every request is logged, so a test can say which
  * parts were sent how many times.
  */
@@ -31,6 +32,10 @@ export type Fault =
    * seen so far; `onRelease` is told when it does (never, if the client gave up first).
    */
   | { kind: 'hold-body'; until: (seen: readonly SeenRequest[]) => boolean; onRelease: () => void }
+  /** Forwards, and adds these headers to the answer: what a feature moto lacks would say (x-amz-archive-status). */
+  | { kind: 'extra-headers'; headers: Record<string, string> }
+  /** Answers itself with this status and an empty body, handing the request's body to `onBody`. */
+  | { kind: 'reply'; status: number; onBody: (body: string) => void }
 
 export interface FaultRule {
   match(request: { method: string; url: URL }): boolean
@@ -74,6 +79,16 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
       })
       return
     }
+    if (fault?.kind === 'reply') {
+      const chunks: Buffer[] = []
+      req.on('data', (chunk: Buffer) => chunks.push(chunk))
+      req.once('end', () => {
+        fault.onBody(Buffer.concat(chunks).toString('utf8'))
+        res.writeHead(fault.status, { 'content-length': '0' })
+        res.end()
+      })
+      return
+    }
     if (fault?.kind === 'silent') {
       // Read what is sent, so the client is not blocked writing, and answer nothing.
       req.resume()
@@ -106,7 +121,7 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
     }
     const go = () => {
       const out = forward({ host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers }, (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers)
+        res.writeHead(answer.statusCode ?? 502, fault?.kind === 'extra-headers' ? { ...answer.headers, ...fault.headers } : answer.headers)
         if (fault?.kind === 'short-body') {
           let sent = 0
           answer.on('data', (chunk: Buffer) => {

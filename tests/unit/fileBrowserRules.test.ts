@@ -166,7 +166,7 @@ describe('object headers', () => {
       SSEKMSKeyId: 'arn:k',
     })
     expect(propertiesFromHead('k', { $metadata: {}, ContentLength: 3 })).toEqual({
-      key: 'k', size: 3, etag: null, contentType: null, cacheControl: null, lastModified: null, storageClass: 'STANDARD', metadata: {}, restore: null,
+      key: 'k', size: 3, etag: null, contentType: null, cacheControl: null, lastModified: null, storageClass: 'STANDARD', metadata: {}, archiveTier: null, restore: null,
     })
   })
 })

@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { applyTagChange, tagProblems, type ObjectTag } from '../../src-main/contract/rules/objectTools/tagRules'
 import { metadataBytes, metadataProblems, metadataRecord, normalizeMetadataName } from '../../src-main/contract/rules/objectTools/metadataRules'
-import { isArchived, parseRestoreHeader, restoreTiersFor } from '../../src-main/contract/rules/objectTools/storageClassRules'
+import { archiveOf, isArchived, parseRestoreHeader, restoreTakesDays, restoreTiersFor } from '../../src-main/contract/rules/objectTools/storageClassRules'
 import { callSchemas } from '../../src-main/contract/bridge'
 
 const codes = (tags: ObjectTag[]) => tagProblems(tags).map((p) => p.code)
@@ -143,6 +143,23 @@ describe('storage classes and restores', () => {
     expect(restoreTiersFor('GLACIER')).toEqual(['Expedited', 'Standard', 'Bulk'])
     expect(restoreTiersFor('DEEP_ARCHIVE')).toEqual(['Standard', 'Bulk'])
     expect(restoreTiersFor('GLACIER_IR')).toEqual([])
+  })
+
+  it('an Intelligent-Tiering object is archived only in an archive tier, and its restore takes no days', () => {
+    expect(isArchived('INTELLIGENT_TIERING')).toBe(false)
+    expect(isArchived('INTELLIGENT_TIERING', 'ARCHIVE_ACCESS')).toBe(true)
+    expect(isArchived('INTELLIGENT_TIERING', 'DEEP_ARCHIVE_ACCESS')).toBe(true)
+    // The header means nothing on another class, and an unknown tier is not guessed at.
+    expect(isArchived('STANDARD', 'ARCHIVE_ACCESS')).toBe(false)
+    expect(isArchived('INTELLIGENT_TIERING', 'FREQUENT')).toBe(false)
+    expect(restoreTiersFor('INTELLIGENT_TIERING', 'ARCHIVE_ACCESS')).toEqual(['Expedited', 'Standard', 'Bulk'])
+    expect(restoreTiersFor('INTELLIGENT_TIERING', 'DEEP_ARCHIVE_ACCESS')).toEqual(['Standard', 'Bulk'])
+    expect(restoreTakesDays('GLACIER')).toBe(true)
+    expect(restoreTakesDays('DEEP_ARCHIVE')).toBe(true)
+    expect(restoreTakesDays('INTELLIGENT_TIERING', 'ARCHIVE_ACCESS')).toBe(false)
+    expect(restoreTakesDays('INTELLIGENT_TIERING', 'DEEP_ARCHIVE_ACCESS')).toBe(false)
+    expect(archiveOf('INTELLIGENT_TIERING', 'DEEP_ARCHIVE_ACCESS')).toBe('DEEP_ARCHIVE_ACCESS')
+    expect(archiveOf('GLACIER_IR')).toBeNull()
   })
 
   it('reads the x-amz-restore header: in progress, or ready until a date', () => {

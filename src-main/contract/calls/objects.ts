@@ -2,7 +2,7 @@ import { z } from 'zod'
 import type { BridgeError } from '../shared/bridgeError'
 import { call } from '../shared/callSpec'
 import { metadataProblemText, metadataProblems } from '../rules/objectTools/metadataRules'
-import type { RestoreState } from '../rules/objectTools/storageClassRules'
+import type { ArchiveTier, RestoreState } from '../rules/objectTools/storageClassRules'
 import { bucketName, cacheControl, id, keyBytesMessage, objectKey, objectRef, objectRefFields, operationId, prefix, utf8Bytes } from '../shared/schemaParts'
 
 /** One row of a folder listing: a "folder" is a common prefix, never a HEAD per object. */
@@ -32,6 +32,8 @@ export interface ObjectProperties {
   cacheControl: string | null
   lastModified: string | null
   storageClass: string | null
+  /** Intelligent-Tiering only: the archive tier its bytes are in, offline until restored; null when online. */
+  archiveTier: ArchiveTier | null
   metadata: Record<string, string>
   /** An archived object's restore, from HeadObject's x-amz-restore; null when none was asked for. */
   restore: RestoreState | null

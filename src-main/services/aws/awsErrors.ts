@@ -76,7 +76,7 @@ export function toAppError(error: unknown, context: { keyIdMasked?: string; acti
         'Refresh the bucket list: it may have been deleted, or the name may be mistyped.')
     case 'InvalidObjectState':
     case 'ObjectNotInActiveTierError':
-      return new AppError('object-archived', 'This object is archived (Glacier or Deep Archive), so it cannot be read or copied now.',
+      return new AppError('object-archived', 'This object is archived (Glacier, Deep Archive or an Intelligent-Tiering archive tier), so it cannot be read or copied now.',
         'Restore it first (right-click it → Restore from archive…), then try again when the restore is ready.')
   }
   if (networkCodes.has(code) || networkCodes.has(name) || /ECONNREFUSED|ENOTFOUND|getaddrinfo|socket hang up/.test(e.message ?? '')) {

@@ -1,6 +1,6 @@
 import { CopyObjectCommand, RestoreObjectCommand } from '@aws-sdk/client-s3'
 import type { ObjectToolResult } from '../../contract/bridge'
-import { isArchived, parseRestoreHeader, restoreTiersFor, type RestoreTier, type StorageClass } from '../../contract/rules/objectTools/storageClassRules'
+import { archiveOf, parseRestoreHeader, restoreTakesDays, restoreTiersFor, type RestoreTier, type StorageClass } from '../../contract/rules/objectTools/storageClassRules'
 import { AppError } from '../../core/appError'
 import type { BucketScope } from '../objects/bucketScope'
 import { copyObject, singleCopyLimit, type CopyOptions } from '../objects/copyObject'
@@ -18,7 +18,7 @@ export const storageClassErrors = {
     new AppError('object-restoring', `“${key}” is still being restored, so it can't be copied yet.`, 'Try again when its restore is ready.', { key }),
   tierNotAllowed: (key: string, storageClass: string, tier: string) =>
     new AppError('restore-tier-not-allowed', `${storageClass} can't be restored with the ${tier} tier (“${key}”).`,
-      'Choose Standard or Bulk for Deep Archive.', { key, storageClass, tier }),
+      'Choose Standard or Bulk for Deep Archive and for the Deep Archive Access tier.', { key, storageClass, tier }),
 }
 
 /**
@@ -33,9 +33,10 @@ export async function changeStorageClass(scope: BucketScope, key: string, target
   const head = await headObject(scope, key)
   const current = head.StorageClass ?? 'STANDARD'
   if (current === target) return 'unchanged'
-  if (isArchived(current)) {
+  const archive = archiveOf(current, head.ArchiveStatus)
+  if (archive) {
     const restore = parseRestoreHeader(head.Restore)
-    if (!restore) throw storageClassErrors.archived(key, current)
+    if (!restore) throw storageClassErrors.archived(key, archive)
     if (restore.state === 'in-progress') throw storageClassErrors.restoring(key)
   }
   const size = head.ContentLength ?? 0
@@ -70,15 +71,22 @@ export async function changeStorageClass(scope: BucketScope, key: string, target
   return 'changed'
 }
 
-/** Asks S3 to bring an archived object back for some days; objects online need nothing. */
+/**
+ * Asks S3 to bring an archived object back; objects online need nothing
+ *
+ * From Glacier a restore is a copy kept for `days`; from an Intelligent-Tiering archive
+ * tier it moves the object back to Frequent Access for good, and S3 refuses it with days.
+ */
 export async function requestRestore(scope: BucketScope, key: string, days: number, tier: RestoreTier): Promise<ObjectToolResult['outcome']> {
   const head = await headObject(scope, key)
   const current = head.StorageClass ?? 'STANDARD'
-  if (!isArchived(current)) return 'not-archived'
-  if (!restoreTiersFor(current).includes(tier)) throw storageClassErrors.tierNotAllowed(key, current, tier)
+  const archive = archiveOf(current, head.ArchiveStatus)
+  if (!archive) return 'not-archived'
+  if (!restoreTiersFor(current, head.ArchiveStatus).includes(tier)) throw storageClassErrors.tierNotAllowed(key, archive, tier)
   if (parseRestoreHeader(head.Restore)?.state === 'in-progress') return 'already-restoring'
+  const forDays = restoreTakesDays(current, head.ArchiveStatus) ? { Days: days } : {}
   try {
-    await scope.s3.send(new RestoreObjectCommand({ Bucket: scope.bucket, Key: key, RestoreRequest: { Days: days, GlacierJobParameters: { Tier: tier } } }))
+    await scope.s3.send(new RestoreObjectCommand({ Bucket: scope.bucket, Key: key, RestoreRequest: { ...forDays, GlacierJobParameters: { Tier: tier } } }))
   } catch (error) {
     if ((error as { name?: string })?.name === 'RestoreAlreadyInProgress') return 'already-restoring'
     throw scope.fail(error, `restore “${key}”`, 's3:RestoreObject')

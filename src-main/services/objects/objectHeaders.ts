@@ -1,6 +1,6 @@
 import type { HeadObjectCommandOutput } from '@aws-sdk/client-s3'
 import type { ObjectProperties } from '../../contract/bridge'
-import { parseRestoreHeader } from '../../contract/rules/objectTools/storageClassRules'
+import { archiveOf, parseRestoreHeader, type ArchiveTier } from '../../contract/rules/objectTools/storageClassRules'
 
 /**
  * The headers that travel with an object's bytes, as HeadObject reports them
@@ -51,7 +51,14 @@ export function propertiesFromHead(key: string, head: HeadObjectCommandOutput): 
     cacheControl: head.CacheControl ?? null,
     lastModified: head.LastModified ? head.LastModified.toISOString() : null,
     storageClass: head.StorageClass ?? 'STANDARD',
+    archiveTier: intelligentTieringArchive(head),
     metadata: { ...(head.Metadata ?? {}) },
     restore: parseRestoreHeader(head.Restore),
   }
+}
+
+/** The Intelligent-Tiering archive tier an object's bytes are in, or null (online, or another class). */
+export function intelligentTieringArchive(head: Pick<HeadObjectCommandOutput, 'StorageClass' | 'ArchiveStatus'>): ArchiveTier | null {
+  const archive = archiveOf(head.StorageClass, head.ArchiveStatus)
+  return archive === 'ARCHIVE_ACCESS' || archive === 'DEEP_ARCHIVE_ACCESS' ? archive : null
 }

@@ -105,7 +105,14 @@ function PropertiesOf({ location, objectKey }: { location: BrowserLocation; obje
         <Fact label={t('properties.contentType')} value={properties.contentType} mono />
         <Fact label={t('properties.cacheControl')} value={properties.cacheControl} mono />
         <Fact label={t('properties.etag')} value={properties.etag} mono keepEndTogether />
-        <Fact label={t('properties.storageClass')} value={storageClassLabel(properties.storageClass ?? 'STANDARD', storageClassName)} />
+        <Fact
+          label={t('properties.storageClass')}
+          value={
+            properties.archiveTier
+              ? t('properties.storageClassInTier', { storageClass: storageClassLabel(properties.storageClass, storageClassName), tier: t(`archiveTiers.${properties.archiveTier}`) })
+              : storageClassLabel(properties.storageClass ?? 'STANDARD', storageClassName)
+          }
+        />
         {restoreState(properties) && <Fact label={restoreState.label} value={restoreState(properties)} />}
       </dl>
       <h3 className="properties-panel__subtitle">{t('properties.metadata')}</h3>

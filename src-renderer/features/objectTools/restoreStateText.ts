@@ -11,11 +11,11 @@ import { useObjectToolsTranslation } from './i18n'
 export function useRestoreStateText() {
   const { t } = useObjectToolsTranslation()
   const locale = useFormatLocale()
-  const text = (properties: Pick<ObjectProperties, 'restore' | 'storageClass'>): string | null => {
+  const text = (properties: Pick<ObjectProperties, 'restore' | 'storageClass' | 'archiveTier'>): string | null => {
     const restore = properties.restore
     if (restore?.state === 'in-progress') return t('state.inProgress')
     if (restore?.state === 'ready') return restore.until ? t('state.readyUntil', { date: formatModified(restore.until, locale) }) : t('state.ready')
-    return isArchived(properties.storageClass) ? t('state.archived') : null
+    return isArchived(properties.storageClass, properties.archiveTier) ? t('state.archived') : null
   }
   return Object.assign(text, { label: t('state.label') })
 }
