@@ -158,6 +158,23 @@ describe.each(['http', 'https'] as const)('the lean PUT over %s', (over) => {
     expect(await putter().put(small, new AbortController().signal)).toEqual({ fallback: expect.any(String), sticky })
   })
 
+  it('reads an error’s body to the close when the answer gives no length', async () => {
+    const xml = '<Error><Code>SlowDown</Code><Message>Slow down.</Message></Error>'
+    answer = (socket) => socket.end(`HTTP/1.1 503 Slow Down\r\nContent-Type: application/xml\r\n\r\n${xml}`)
+    await expect(putter().put(small, new AbortController().signal)).rejects.toMatchObject({ name: 'SlowDown', message: 'Slow down.', $metadata: { httpStatusCode: 503 } })
+  })
+
+  it('sends the PUT again on a new connection when the server let the kept one go', async () => {
+    let answers = 0
+    // The second request finds its connection closed by the server, before any answer.
+    answer = (socket) => (answers++ === 1 ? socket.destroy() : socket.write(ok()))
+    const lean = putter()
+    expect(await lean.put(small, new AbortController().signal)).toEqual({ etag })
+    expect(await lean.put(small, new AbortController().signal)).toEqual({ etag })
+    expect(seen.length).toBe(3)
+    expect(seen.every((request) => request.body.equals(body))).toBe(true)
+  })
+
   it('fails as a broken connection when the answer stops early', async () => {
     answer = (socket) => socket.end(`HTTP/1.1 503 Slow Down\r\nContent-Length: 300\r\n\r\n<Error>`)
     const cut = await putter().put(small, new AbortController().signal).catch((error: unknown) => error)

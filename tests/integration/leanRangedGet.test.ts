@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { leanGetRange, type LeanRequest } from '../../src-main/services/downloads/leanRangedGet'
-import { closeIdleConnections } from '../../src-main/services/downloads/rangeConnections'
+import { closeIdleConnections } from '../../src-main/services/leanHttp/keptConnections'
 import { startScriptedServers } from '../support/tlsFront'
 
 /**

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { maxHeadBytes, parseResponseHead, rangeBodyBytes, type AskedRange } from '../../src-main/services/leanHttp/responseHead'
+import { dechunk, maxHeadBytes, parseResponseHead, rangeBodyBytes, type AskedRange } from '../../src-main/services/leanHttp/responseHead'
 
 const asked: AskedRange = { start: 8_388_608, end: 16_777_215, total: 20_971_525, etag: '"5d41402abc4b2a76b9719d911017c592"' }
 const goodHead = (extra = '') =>
@@ -67,5 +67,33 @@ describe('the lean GET’s response head', () => {
       }),
       { numRuns: 3000 },
     )
+  })
+})
+
+describe('a chunked error body', () => {
+  const chunked = (pieces: string[], end = '0\r\n\r\n') => bytesOf(pieces.map((piece) => `${piece.length.toString(16)}\r\n${piece}\r\n`).join('') + end)
+
+  it('is the chunks joined, and the bytes it took, once the last chunk is there', () => {
+    const whole = chunked(['<Error><Code>Internal', 'Error</Code></Error>'])
+    expect(dechunk(whole)).toEqual({ body: bytesOf('<Error><Code>InternalError</Code></Error>'), bytes: whole.length })
+    expect(dechunk(Buffer.concat([whole, bytesOf('HTTP/1.1')]))).toEqual({ body: bytesOf('<Error><Code>InternalError</Code></Error>'), bytes: whole.length })
+  })
+
+  it('is incomplete at every cut before its end', () => {
+    const whole = chunked(['<Error>', '<Code>SlowDown</Code>', '</Error>'])
+    for (let cut = 0; cut < whole.length; cut++) expect(dechunk(whole.subarray(0, cut))).toEqual({ incomplete: true })
+  })
+
+  it.each([
+    ['a size that is not hex', bytesOf('zz\r\nabc\r\n0\r\n\r\n')],
+    ['a chunk longer than its size', bytesOf('2\r\nabc\r\n0\r\n\r\n')],
+    ['trailers', chunked(['abc'], '0\r\nX-Trailer: 1\r\n\r\n')],
+    ['a size line that never ends', bytesOf('1'.repeat(300))],
+  ])('is unexpected with %s', (_, bytes) => {
+    expect(dechunk(bytes)).toHaveProperty('unexpected')
+  })
+
+  it('never throws on random bytes', () => {
+    fc.assert(fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => void dechunk(Buffer.from(bytes))))
   })
 })

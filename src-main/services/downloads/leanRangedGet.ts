@@ -4,7 +4,7 @@ import { getSignedUrl } from '@aws-sdk/s3-request-presigner'
 import { maxWriteBytes } from './batchedWrites'
 import { networkError, transferTimeouts, type LeanTimeouts } from '../leanHttp/leanTimeouts'
 import { parseResponseHead, rangeBodyBytes, type AskedRange } from '../leanHttp/responseHead'
-import { takeConnection } from './rangeConnections'
+import { takeConnection } from '../leanHttp/keptConnections'
 
 /**
  * One ranged GET over a bare socket, straight into the file

@@ -122,3 +122,27 @@ export function putAnswer(head: { status: number; headers: ReadonlyMap<string, s
   if (crc !== undefined && crc !== sentCrc32) return { unexpected: 'x-amz-checksum-crc32' }
   return { stored: etag }
 }
+
+const chunkSizeLine = /^([0-9A-Fa-f]{1,8})(?:;[\t\x20-\x7e]*)?$/
+
+/**
+ * A chunked body (as some gateways send their XML errors), decoded once its last chunk
+ * has arrived; `incomplete` until then. Trailers are not in the subset: unexpected.
+ */
+export function dechunk(bytes: Buffer): { body: Buffer; bytes: number } | { incomplete: true } | { unexpected: string } {
+  const pieces: Buffer[] = []
+  let at = 0
+  for (;;) {
+    const lineEnd = bytes.indexOf('\r\n', at, 'latin1')
+    if (lineEnd < 0) return bytes.length - at > 256 ? { unexpected: 'chunk size line' } : { incomplete: true }
+    const size = chunkSizeLine.exec(bytes.toString('latin1', at, lineEnd))
+    if (!size) return { unexpected: 'chunk size line' }
+    const length = parseInt(size[1]!, 16)
+    const start = lineEnd + 2
+    if (bytes.length < start + length + 2) return { incomplete: true }
+    if (bytes[start + length] !== 13 || bytes[start + length + 1] !== 10) return { unexpected: 'chunk end' }
+    if (length === 0) return { body: Buffer.concat(pieces), bytes: start + 2 }
+    pieces.push(bytes.subarray(start, start + length))
+    at = start + length + 2
+  }
+}

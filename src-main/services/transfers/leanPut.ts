@@ -1,23 +1,19 @@
-import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http'
-import { Agent as HttpsAgent, request as httpsRequest } from 'node:https'
-import type { Socket } from 'node:net'
 import { crc32 } from 'node:zlib'
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3'
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner'
 import { Sha256 } from '@smithy/core/checksum'
 import { SignatureV4 } from '@smithy/signature-v4'
-import { networkError, transferTimeouts, type LeanTimeouts } from '../leanHttp/leanTimeouts'
-import { collectHeaders, maxErrorBodyBytes, putAnswer } from '../leanHttp/responseHead'
-import { s3Refusal } from '../leanHttp/s3Refusal'
+import { networkError, transferTimeouts } from '../leanHttp/leanTimeouts'
+import { putOverSocket, type LeanPutOutcome, type SignedPut } from './leanPutSocket'
 
 /**
- * One PUT (a small object, or a part of a multipart upload) straight over a keep-alive agent
+ * One PUT (a small object, or a part of a multipart upload) straight over a kept connection
  *
  * Through the SDK a PutObject costs more CPU than its bytes: the middleware stack, a
  * SHA-256 of the payload for the signature, the request pipeline. Here the request is
  * signed by the SDK's own signer (@smithy/signature-v4: the signing key cached per day
  * and region) with `UNSIGNED-PAYLOAD`, the bytes protected by the `x-amz-checksum-crc32`
- * the SDK would send, and written once to a pooled connection. Where it goes (endpoint,
+ * the SDK would send, and written once to a pooled connection (leanPutSocket.ts). Where it goes (endpoint,
  * path or virtual-hosted style, signing region) is what the SDK's own presigner says for
  * the bucket, asked once. The answer must be the strict subset in responseHead.ts:
  * anything else is `fallback`, and the caller sends the same request through the SDK.
@@ -33,8 +29,7 @@ export interface LeanPutRequest {
   part?: { uploadId: string; number: number }
 }
 
-/** `sticky`: this server answers every lean PUT so; a status belongs to this request alone. */
-export type LeanPutOutcome = { etag: string } | { fallback: string; sticky: boolean }
+export type { LeanPutOutcome } from './leanPutSocket'
 
 export interface LeanPutter {
   readonly enabled: boolean
@@ -53,7 +48,7 @@ interface Target {
 const probeKey = 'cubeta-probe'
 const putters = new WeakMap<S3Client, LeanPutter>()
 
-/** One per client: its agents keep connections open between the files of a batch. */
+/** One per client: where each bucket's PUTs go, and the client's signer and waits. */
 export function leanPutterFor(s3: S3Client): LeanPutter {
   // Only an SDK client says where its requests go and how long they wait; anything else
   // (a stand-in that only answers send) is sent through its own send.
@@ -73,7 +68,6 @@ const sdkOnly: LeanPutter = {
 }
 
 function createLeanPutter(s3: S3Client): LeanPutter {
-  const agents = { http: new HttpAgent({ keepAlive: true, scheduling: 'lifo' }), https: new HttpsAgent({ keepAlive: true, scheduling: 'lifo' }) }
   const targets = new Map<string, Promise<Target | null>>()
   const timeouts = transferTimeouts(s3)
   let enabled = true
@@ -101,14 +95,17 @@ function createLeanPutter(s3: S3Client): LeanPutter {
       const t = await target
       if (!t) return { fallback: 'no plain endpoint for this bucket', sticky: true }
       const checksum = crc32Base64(request.body)
-      const headers = await sign(s3, t, request, checksum)
-      const agent = t.url.protocol === 'https:' ? agents.https : agents.http
+      const { path, query } = pathOf(t, request)
+      const headers = await sign(s3, t, path, query, request, checksum)
+      const search = new URLSearchParams(query).toString()
+      const put: SignedPut = { url: t.url, target: search ? `${path}?${search}` : path, headers, body: request.body, checksum }
       const waits = await timeouts
       // A kept connection the server closed meanwhile fails before any answer: once more, on a new one.
-      return sendPut(t, headers, request, checksum, agent, signal, waits).catch((error: { staleConnection?: boolean }) => {
-        if (error?.staleConnection && !signal.aborted) return sendPut(t, headers, request, checksum, agent, signal, waits)
-        throw error
-      })
+      const outcome = await putOverSocket(put, signal, waits, false)
+      if (outcome !== 'stale') return outcome
+      const again = await putOverSocket(put, signal, waits, true)
+      if (again === 'stale') throw networkError('ECONNRESET', 'The connection closed before the answer began')
+      return again
     },
   }
 }
@@ -134,8 +131,7 @@ function pathOf(t: Target, request: LeanPutRequest): { path: string; query: Reco
   return { path, query: request.part ? { partNumber: String(request.part.number), uploadId: request.part.uploadId } : {} }
 }
 
-async function sign(s3: S3Client, t: Target, request: LeanPutRequest, checksum: string): Promise<Record<string, string>> {
-  const { path, query } = pathOf(t, request)
+async function sign(s3: S3Client, t: Target, path: string, query: Record<string, string>, request: LeanPutRequest, checksum: string): Promise<Record<string, string>> {
   const headers: Record<string, string> = {
     host: t.url.host,
     'content-length': String(request.body.length),
@@ -160,80 +156,4 @@ function crc32Base64(bytes: Buffer): string {
   const crc = Buffer.allocUnsafe(4)
   crc.writeUInt32BE(crc32(bytes) >>> 0)
   return crc.toString('base64')
-}
-
-function sendPut(t: Target, headers: Record<string, string>, request: LeanPutRequest, checksum: string, agent: HttpAgent, signal: AbortSignal, timeouts: LeanTimeouts): Promise<LeanPutOutcome> {
-  return new Promise<LeanPutOutcome>((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason)
-    const { path, query } = pathOf(t, request)
-    const search = new URLSearchParams(query).toString()
-    const secure = t.url.protocol === 'https:'
-    let settled = false
-    let answered = false
-    let connectTimer: ReturnType<typeof setTimeout> | undefined
-    const settle = (then: () => void) => {
-      if (settled) return
-      settled = true
-      clearTimeout(connectTimer)
-      signal.removeEventListener('abort', onAbort)
-      then()
-    }
-    const fail = (error: unknown) =>
-      settle(() => {
-        req.destroy()
-        reject(error)
-      })
-    const fallBack = (fallback: string, sticky: boolean) =>
-      settle(() => {
-        req.destroy()
-        resolve({ fallback, sticky })
-      })
-
-    const send = secure ? httpsRequest : httpRequest
-    const req = send({ agent, host: t.url.hostname.replace(/^\[(.*)\]$/, '$1'), port: t.url.port || (secure ? 443 : 80), method: 'PUT', path: search ? `${path}?${search}` : path, headers, setHost: false })
-    req.setTimeout(timeouts.idleMs, () => fail(Object.assign(networkError('ETIMEDOUT', `The server sent nothing for ${timeouts.idleMs / 1000} s`), { name: 'TimeoutError' })))
-    req.on('socket', (socket: Socket) => {
-      if (!socket.connecting) return
-      connectTimer = setTimeout(() => fail(networkError('ETIMEDOUT', `No connection to ${t.url.host} within ${timeouts.connectMs / 1000} s`)), timeouts.connectMs)
-      socket.once(secure ? 'secureConnect' : 'connect', () => clearTimeout(connectTimer))
-    })
-    req.on('error', (error: Error & { code?: string; staleConnection?: boolean }) => {
-      // A certificate the SDK would refuse too: its request then says so in the app's words.
-      if (secure && /CERT|SSL|TLS|SELF_SIGNED|HOSTNAME/.test(error.code ?? '')) return fallBack(`tls ${error.code}`, true)
-      // node:http's parser refused the answer (a bogus Content-Length, a malformed head): not ours to read.
-      if (error.code?.startsWith('HPE_')) return fallBack(`http ${error.code}`, true)
-      if (!answered && req.reusedSocket && (error.code === 'ECONNRESET' || error.code === 'EPIPE')) error.staleConnection = true
-      fail(error)
-    })
-    // We send no Expect: a 1xx is no answer S3 gives this request.
-    req.on('information', (info: { statusCode: number }) => fallBack(`status ${info.statusCode}`, true))
-    req.on('response', (res: IncomingMessage) => {
-      answered = true
-      if (res.httpVersion !== '1.1') return fallBack(`HTTP/${res.httpVersion}`, true)
-      const pairs: [string, string][] = []
-      for (let i = 0; i + 1 < res.rawHeaders.length; i += 2) pairs.push([res.rawHeaders[i]!, res.rawHeaders[i + 1]!])
-      const collected = collectHeaders(pairs)
-      if ('unexpected' in collected) return fallBack(collected.unexpected, true)
-      const verdict = putAnswer({ status: res.statusCode ?? 0, headers: collected }, checksum)
-      if ('unexpected' in verdict) return fallBack(verdict.unexpected, !verdict.unexpected.startsWith('status'))
-      const chunks: Buffer[] = []
-      let bytes = 0
-      res.on('data', (chunk: Buffer) => {
-        bytes += chunk.length
-        if (bytes > maxErrorBodyBytes) return fallBack('more body than Content-Length', true)
-        chunks.push(chunk)
-      })
-      res.on('aborted', () => fail(networkError('ECONNRESET', 'The connection closed before the whole answer arrived')))
-      res.on('error', () => fail(networkError('ECONNRESET', 'The connection closed before the whole answer arrived')))
-      res.on('end', () => {
-        const length = collected.get('content-length')
-        if (length !== undefined && bytes !== Number(length)) return fail(networkError('ECONNRESET', 'The connection closed before the whole answer arrived'))
-        if ('stored' in verdict) settle(() => resolve({ etag: verdict.stored }))
-        else fail(s3Refusal(verdict.refused, Buffer.concat(chunks), collected))
-      })
-    })
-    const onAbort = () => fail(signal.reason)
-    signal.addEventListener('abort', onAbort, { once: true })
-    req.end(request.body)
-  })
 }

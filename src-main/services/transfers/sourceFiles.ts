@@ -1,5 +1,9 @@
 import { readdir, stat } from 'node:fs/promises'
 import { join, relative, sep } from 'node:path'
+import { mapWithConcurrency } from '../../core/async/workerPool'
+
+/** One stat at a time leaves libuv's thread pool idle between round trips; this many keep it busy. */
+const statsAtOnce = 64
 
 export interface SourceFile {
   absolutePath: string
@@ -30,15 +34,11 @@ export async function listSourceFiles(items: SourceItem[]): Promise<SourceFile[]
       continue
     }
     if (!info.isDirectory()) continue
-    for (const entry of await readdir(item.path, { recursive: true, withFileTypes: true })) {
-      if (!entry.isFile()) continue
-      const absolutePath = join(entry.parentPath, entry.name)
-      files.push({
-        absolutePath,
-        relativePath: `${item.relativePath}/${relative(item.path, absolutePath).split(sep).join('/')}`,
-        size: (await stat(absolutePath)).size,
-      })
-    }
+    const found: string[] = []
+    for (const entry of await readdir(item.path, { recursive: true, withFileTypes: true })) if (entry.isFile()) found.push(join(entry.parentPath, entry.name))
+    // Thousands of small files are thousands of stats: the upload waits for all of them.
+    const sizes = await mapWithConcurrency(found, statsAtOnce, async (absolutePath) => (await stat(absolutePath)).size)
+    found.forEach((absolutePath, i) => files.push({ absolutePath, relativePath: `${item.relativePath}/${relative(item.path, absolutePath).split(sep).join('/')}`, size: sizes[i]! }))
   }
   return files
 }

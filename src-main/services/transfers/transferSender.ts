@@ -59,7 +59,7 @@ export function createSender(deps: SenderDeps) {
       startedAt: new Date(transfer.multipartSince ?? now()).toISOString(),
     })
     if (found) await journal.put(entry(found))
-    const body = path === null ? await pages.bytesFor(transfer) : whole ? () => readWholeFile(path) : { path }
+    const body = path === null ? await pages.bytesFor(transfer) : whole ? () => readWholeFile(path, transfer.size) : { path }
     transfer.transferred = 0
     await uploadObject({
       s3,

@@ -2,19 +2,21 @@ import { connect, isIP, type Socket } from 'node:net'
 import { connect as tlsConnect, type ConnectionOptions } from 'node:tls'
 
 /**
- * Kept-alive connections for the lean ranged GET (leanRangedGet.ts)
+ * Kept-alive connections for the lean requests: the ranged GET (downloads/leanRangedGet.ts)
+ * and the PUT (transfers/leanPut.ts)
  *
- * A download is many 8 MiB ranges; a new connection per range costs a TCP handshake and,
- * over HTTPS, a TLS handshake with its certificate checks on both sides, which on a busy
- * core is a good part of what the range itself costs. So a connection whose answer was
- * read exactly to its end goes back here, and the next range to the same origin reuses it.
+ * A download is many 8 MiB ranges, an upload of a folder many small PUTs; a new connection
+ * per request costs a TCP handshake and, over HTTPS, a TLS handshake with its certificate
+ * checks on both sides, which on a busy core is a good part of what the request itself
+ * costs. So a connection whose answer was read exactly to its end goes back here, and the
+ * next request to the same origin reuses it.
  *
  * A connection carries one request at a time. Its reads go into the buffers and
- * callbacks of whoever holds it (`RangeReader`); while idle, any byte or close from the
+ * callbacks of whoever holds it (`ConnectionReader`); while idle, any byte or close from the
  * server just drops it. A server may close an idle connection at any moment, so the
  * holder of a reused one retries on a fresh one if it closes before the answer starts.
  */
-export interface RangeReader {
+export interface ConnectionReader {
   /** Where the next bytes go. */
   buffer(): Uint8Array
   /**
@@ -30,7 +32,7 @@ export interface RangeReader {
   timedOut(): void
 }
 
-export interface RangeConnection {
+export interface KeptConnection {
   socket: Socket
   /** It carried an earlier request, so the server may have closed it since. */
   reused: boolean
@@ -40,15 +42,15 @@ export interface RangeConnection {
   drop(): void
 }
 
-/** Idle connections per origin: enough for the parallel ranges of a download or two. */
+/** Idle connections per origin: enough for the parallel ranges of a download or two, or the engine's parallel requests. */
 const maxIdlePerOrigin = 16
-/** An idle connection is closed after this; a download's next range comes well within it. */
+/** An idle connection is closed after this; a transfer's next request comes well within it. */
 const idleMs = 4_000
 
 interface Pooled {
   socket: Socket
   origin: string
-  reader: RangeReader | null
+  reader: ConnectionReader | null
 }
 
 const idleByOrigin = new Map<string, Pooled[]>()
@@ -70,10 +72,10 @@ function retire(pooled: Pooled) {
   pooled.socket.destroy()
 }
 
-function open(url: URL, reader: RangeReader): Pooled {
+function open(url: URL, reader: ConnectionReader): Pooled {
   const host = url.hostname.replace(/^\[(.*)\]$/, '$1')
   // The socket asks for its first buffer as it is made: the reader is known before.
-  const state: { reader: RangeReader | null } = { reader }
+  const state: { reader: ConnectionReader | null } = { reader }
   let handedOut: Uint8Array = idleScratch
   const onread = {
     buffer: () => (handedOut = state.reader?.buffer() ?? idleScratch),
@@ -100,7 +102,7 @@ function open(url: URL, reader: RangeReader): Pooled {
 }
 
 /** A connection to the URL's origin, reused if one is idle, reading for `reader`. */
-export function takeConnection(url: URL, reader: RangeReader, options: { fresh?: boolean } = {}): RangeConnection {
+export function takeConnection(url: URL, reader: ConnectionReader, options: { fresh?: boolean } = {}): KeptConnection {
   const idle = options.fresh ? undefined : idleByOrigin.get(originOf(url))?.pop()
   const pooled = idle ?? open(url, reader)
   if (idle) {
