@@ -7,6 +7,24 @@ import type { FileHandle } from 'node:fs/promises'
  */
 export const maxWriteBytes = 256 * 1024
 
+const pageBytes = 4096
+
+/**
+ * How many of `remaining` bytes at `position` the next write hands the kernel
+ *
+ * Linux's ext4 page cache now takes pages in large blocks sized and aligned by the write:
+ * a 256 KiB write at an aligned offset asks for one 256 KiB block of fresh memory. In a
+ * virtual machine whose free memory goes back to the host (free page reporting), such
+ * blocks are many times slower to fill than single pages, and a download's time went
+ * to those copies. A write that begins on an odd page gets small blocks, so a write that
+ * would begin on an even page and go past it stops at that page's end: two writes
+ * instead of one, and the rest of the piece starts on an odd page.
+ */
+export function nextWriteBytes(position: number, remaining: number): number {
+  const toPageEnd = pageBytes - (position % pageBytes)
+  return Math.floor(position / pageBytes) % 2 === 0 && remaining > toPageEnd ? toPageEnd : remaining
+}
+
 /**
  * Writes a body into the file from `start`, in positioned writes of at most `maxWriteBytes`
  *
@@ -51,13 +69,25 @@ export async function writeBodyAt(file: FileHandle, body: AsyncIterable<Uint8Arr
   return position - start
 }
 
-/** writev may write less than asked (a signal, a nearly full disk): the rest is written again. */
+/** Writes the gathered chunks at `position`, as nextWriteBytes splits them; writev may write less than asked (a signal, a nearly full disk), and the rest is written again. */
 async function writeAll(file: FileHandle, buffers: Uint8Array[], position: number, bytes: number): Promise<void> {
-  let written = (await file.writev(buffers, position)).bytesWritten
+  let written = 0
   while (written < bytes) {
-    const rest = Buffer.concat(buffers).subarray(written)
-    const more = (await file.write(rest, 0, rest.length, position + written)).bytesWritten
+    const asked = nextWriteBytes(position + written, bytes - written)
+    const more = (await file.writev(slice(buffers, written, written + asked), position + written)).bytesWritten
     if (more === 0) throw Object.assign(new Error('The disk accepted no more bytes'), { code: 'ENOSPC' })
     written += more
   }
+}
+
+/** Bytes [from, to) of the chunks laid end to end, as views (nothing is copied). */
+function slice(buffers: Uint8Array[], from: number, to: number): Uint8Array[] {
+  const out: Uint8Array[] = []
+  let at = 0
+  for (const buffer of buffers) {
+    const end = at + buffer.length
+    if (end > from && at < to) out.push(buffer.subarray(Math.max(from - at, 0), Math.min(to, end) - at))
+    at = end
+  }
+  return out
 }

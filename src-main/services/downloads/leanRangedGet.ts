@@ -1,7 +1,7 @@
 import type { FileHandle } from 'node:fs/promises'
 import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3'
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner'
-import { maxWriteBytes } from './batchedWrites'
+import { maxWriteBytes, nextWriteBytes } from './batchedWrites'
 import { networkError, transferTimeouts, type LeanTimeouts } from '../leanHttp/leanTimeouts'
 import { parseResponseHead, rangeBodyBytes, type AskedRange } from '../leanHttp/responseHead'
 import { takeConnection } from '../leanHttp/keptConnections'
@@ -203,7 +203,7 @@ function getOver(request: LeanRequest, file: FileHandle, signal: AbortSignal, ti
 async function writeFully(file: FileHandle, buffer: Buffer, bytes: number, position: number): Promise<void> {
   let done = 0
   while (done < bytes) {
-    const { bytesWritten } = await file.write(buffer, done, bytes - done, position + done)
+    const { bytesWritten } = await file.write(buffer, done, nextWriteBytes(position + done, bytes - done), position + done)
     if (bytesWritten === 0) throw Object.assign(new Error('The disk accepted no more bytes'), { code: 'ENOSPC' })
     done += bytesWritten
   }
