@@ -12,13 +12,14 @@ const pageBytes = 4096
 /**
  * How many of `remaining` bytes at `position` the next write hands the kernel
  *
- * Linux's ext4 page cache now takes pages in large blocks sized and aligned by the write:
- * a 256 KiB write at an aligned offset asks for one 256 KiB block of fresh memory. In a
- * virtual machine whose free memory goes back to the host (free page reporting), such
- * blocks are many times slower to fill than single pages, and a download's time went
- * to those copies. A write that begins on an odd page gets small blocks, so a write that
- * would begin on an even page and go past it stops at that page's end: two writes
- * instead of one, and the rest of the piece starts on an odd page.
+ * On the Linux VMs Cubeta is measured on, a 256 KiB page-cache write at an aligned offset
+ * was many times slower to copy in (in the kernel) than the same bytes written as s5cmd
+ * does, at offsets that are not aligned, whenever memory had been idle a few seconds;
+ * the likely cause is that the page cache takes large, write-aligned blocks of fresh
+ * memory, which a VM whose free memory goes back to the host fills slowly. A write
+ * that begins on an odd page did not pay it, so a write that would begin on an even
+ * page and go past it stops at that page's end: two writes instead of one, the rest of
+ * the piece starting on an odd page. Elsewhere it costs one system call per piece.
  */
 export function nextWriteBytes(position: number, remaining: number): number {
   const toPageEnd = pageBytes - (position % pageBytes)
