@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import fc from 'fast-check'
@@ -39,6 +39,30 @@ describe('the MD5 pool', () => {
         { numRuns: 25, examples: [[[[new Uint8Array(2.5 * 1024 * 1024).map((_, i) => i * 7), [700_000, 1024 * 1024]], [new Uint8Array(0), [5]]]]] },
       )
       expect(pool.threads).toBeGreaterThan(0)
+    } finally {
+      pool.close()
+    }
+  })
+
+  it('hashes by a listed path only a regular file of the listed size', async () => {
+    const pool = createMd5Pool(1)
+    try {
+      const file = join(dir, 'sized')
+      writeFileSync(file, 'abcd')
+      symlinkSync(file, join(dir, 'sized-link'))
+      mkdirSync(join(dir, 'a-folder'))
+      const [right, otherSize, missing, underAFile, link, folder] = await Promise.all([
+        pool.md5IfSize(file, [], 4),
+        pool.md5IfSize(file, [], 5),
+        pool.md5IfSize(join(dir, 'not-there'), [], 4),
+        pool.md5IfSize(join(file, 'below'), [], 4),
+        pool.md5IfSize(join(dir, 'sized-link'), [], 4),
+        pool.md5IfSize(join(dir, 'a-folder'), [], 0),
+      ])
+      expect(right?.md5).toBe(createHash('md5').update('abcd').digest('hex'))
+      expect([otherSize, missing, underAFile, folder]).toEqual([null, null, null, null])
+      // A link is not followed where the system can refuse to (the folder walk skips links).
+      if (process.platform !== 'win32') expect(link).toBeNull()
     } finally {
       pool.close()
     }

@@ -15,5 +15,11 @@ export interface IndexedObject {
  * same way the folder's Filter box folds names, so "nino" finds "Niño".
  */
 export function foldKey(key: string): string {
+  // Most keys are ASCII, which is its own NFD, has no marks and lower-cases the same in
+  // every locale: the full fold, on every key of a listing, cost more than the index writes.
+  if (ascii.test(key)) return key.toLowerCase()
   return key.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase('und')
 }
+
+// eslint-disable-next-line no-control-regex
+const ascii = /^[\u0000-\u007f]*$/

@@ -23,7 +23,7 @@ import type { ContentVerdict } from './syncPlan'
  *   the AWS SDK's own implementations (@aws-sdk/checksums); a composite CRC32C: "unknown".
  * "unknown" is a real answer: the caller falls back to size and date, and says so.
  */
-export async function compareContent(scope: BucketScope, localPath: string, remote: { key: string; size: number; etag: string | null }): Promise<ContentVerdict> {
+export async function compareContent(scope: BucketScope, localPath: string, remote: { key: string; size: number; etag: string | null }): Promise<ContentVerdict | null> {
   const etag = remote.etag?.replace(/"/g, '') ?? null
   const multipart = etag ? /^([0-9a-f]{32})-(\d+)$/i.exec(etag) : null
   const plainMd5 = etag && /^[0-9a-f]{32}$/i.test(etag) ? etag.toLowerCase() : null
@@ -32,7 +32,8 @@ export async function compareContent(scope: BucketScope, localPath: string, remo
   // MD5 alone settles most files (an unchanged single-part object): the other hashes are
   // read only for the few that it doesn't (5,000 files: 4 hashes each cost seconds).
   // Calls may come all at once: the pool queues them, and the HEADs below take a slot.
-  const md5s = await md5Pool().md5(localPath, sizes)
+  const md5s = await md5Pool().md5IfSize(localPath, sizes, remote.size)
+  if (!md5s) return null
   if (plainMd5 && md5s.md5 === plainMd5) return 'same'
   if (multipart && sizes.some((_, i) => md5s.multipartEtags[i] === etag!.toLowerCase())) return 'same'
   return checksumSlots.run(async () => {

@@ -24,9 +24,22 @@ export interface ScannedFolder {
 export async function scanFolder(root: string): Promise<ScannedFolder> {
   const scanned: ScannedFolder = { files: [], notFiles: [], partials: [] }
   const regular: { path: string; absolutePath: string }[] = []
+  // Thousands of files share a few folders: each folder's path below the root is worked
+  // out once (path.relative and join per file cost as much as the lstats).
+  const folders = new Map<string, { below: string; absolute: string }>()
+  const folder = (parentPath: string) => {
+    let known = folders.get(parentPath)
+    if (!known) {
+      const below = relative(root, parentPath).split(sep).join('/')
+      known = { below: below ? `${below}/` : '', absolute: join(parentPath, sep) }
+      folders.set(parentPath, known)
+    }
+    return known
+  }
   for (const entry of await readdir(root, { recursive: true, withFileTypes: true })) {
-    const absolutePath = join(entry.parentPath, entry.name)
-    const path = relative(root, absolutePath).split(sep).join('/')
+    const { below, absolute } = folder(entry.parentPath)
+    const absolutePath = absolute + entry.name
+    const path = below + entry.name
     if (entry.isDirectory()) continue
     if (partialSuffix.test(entry.name)) {
       scanned.partials.push(absolutePath)

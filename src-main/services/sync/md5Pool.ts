@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { closeSync, openSync, readSync } from 'node:fs'
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
 
@@ -12,6 +12,8 @@ export interface Md5Digests {
 interface Job {
   path: string
   partSizes: readonly number[]
+  /** Hash only a regular file of this size (not followed if it is a link); null: any file. */
+  size: number | null
 }
 
 /**
@@ -21,11 +23,23 @@ interface Job {
  * collector busier than the hashing itself. Self-contained (only `require`s builtins):
  * the worker runs this very function's source.
  */
-function md5File(path: string, partSizes: readonly number[], buffer: Buffer, hash: typeof createHash, fs: { openSync: typeof openSync; readSync: typeof readSync; closeSync: typeof closeSync }): Md5Digests {
+function md5File(path: string, partSizes: readonly number[], size: number | null, buffer: Buffer, hash: typeof createHash, fs: Md5Fs): Md5Digests | null {
+  let fd: number
+  try {
+    fd = fs.openSync(path, size === null ? 'r' : fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0))
+  } catch (error) {
+    // Asked by the listing's path: no file there (or a link, ELOOP) is no file of that size.
+    const code = (error as { code?: string }).code
+    if (size !== null && (code === 'ENOENT' || code === 'ENOTDIR' || code === 'ELOOP' || code === 'EISDIR')) return null
+    throw error
+  }
   const whole = hash('md5')
   const perSize = partSizes.map((size) => ({ size, filled: 0, md5: hash('md5'), parts: [] as Buffer[] }))
-  const fd = fs.openSync(path, 'r')
   try {
+    if (size !== null) {
+      const stat = fs.fstatSync(fd)
+      if (!stat.isFile() || stat.size !== size) return null
+    }
     for (;;) {
       const read = fs.readSync(fd, buffer, 0, buffer.length, null)
       if (read === 0) break
@@ -60,24 +74,30 @@ function md5File(path: string, partSizes: readonly number[], buffer: Buffer, has
   }
 }
 
+type Md5Fs = { openSync: typeof openSync; readSync: typeof readSync; closeSync: typeof closeSync; fstatSync: typeof fstatSync; constants: typeof constants }
+
 const readSize = 1024 * 1024
+// The workers run below the main thread's priority (Linux only, where it is per thread; elsewhere
+// it would lower the whole app): the listing they wait for, and the window, come first, and
+// hashing takes the CPU they leave.
 const workerSource = `
 const { parentPort } = require('node:worker_threads')
 const { createHash } = require('node:crypto')
 const fs = require('node:fs')
 const md5File = ${md5File.toString()}
 const buffer = Buffer.allocUnsafe(${readSize})
+if (process.platform === 'linux') try { require('node:os').setPriority(10) } catch {}
 parentPort.on('message', (jobs) => {
   parentPort.postMessage(jobs.map((job) => {
-    try { return { ok: md5File(job.path, job.partSizes, buffer, createHash, fs) } }
+    try { return { ok: md5File(job.path, job.partSizes, job.size, buffer, createHash, fs) } }
     catch (error) { return { error: { message: String(error && error.message), code: error && error.code } } }
   }))
 })
 `
 
-type Reply = { ok: Md5Digests } | { error: { message: string; code?: string } }
+type Reply = { ok: Md5Digests | null } | { error: { message: string; code?: string } }
 interface Pending extends Job {
-  resolve: (digests: Md5Digests) => void
+  resolve: (digests: Md5Digests | null) => void
   reject: (error: Error) => void
 }
 interface Slot {
@@ -107,7 +127,7 @@ export function createMd5Pool(threads = Math.max(1, Math.min(2, availableParalle
   let broken = false
   // Only when no worker could start: the main thread's own read buffer.
   let localBuffer: Buffer | null = null
-  const fs = { openSync, readSync, closeSync }
+  const fs: Md5Fs = { openSync, readSync, closeSync, fstatSync, constants }
 
   const failed = (error: { message: string; code?: string }) => Object.assign(new Error(error.message), error.code ? { code: error.code } : {})
   const start = (): Slot | null => {
@@ -150,7 +170,7 @@ export function createMd5Pool(threads = Math.max(1, Math.min(2, availableParalle
       if (slots.length === 0) {
         for (const job of queue.splice(0)) {
           try {
-            job.resolve(md5File(job.path, job.partSizes, (localBuffer ??= Buffer.allocUnsafe(readSize)), createHash, fs))
+            job.resolve(md5File(job.path, job.partSizes, job.size, (localBuffer ??= Buffer.allocUnsafe(readSize)), createHash, fs))
           } catch (error) {
             job.reject(error as Error)
           }
@@ -161,7 +181,7 @@ export function createMd5Pool(threads = Math.max(1, Math.min(2, availableParalle
       if (slot.inFlight.length >= batchesAhead) break
       const batch = queue.splice(0, batchSize)
       slot.inFlight.push(batch)
-      slot.worker.postMessage(batch.map(({ path, partSizes }) => ({ path, partSizes })))
+      slot.worker.postMessage(batch.map(({ path, partSizes, size }) => ({ path, partSizes, size })))
     }
     if (idleTimer) clearTimeout(idleTimer)
     idleTimer = null
@@ -176,22 +196,29 @@ export function createMd5Pool(threads = Math.max(1, Math.min(2, availableParalle
   }
   return {
     md5(path: string, partSizes: readonly number[]): Promise<Md5Digests> {
-      return new Promise((resolve, reject) => {
-        queue.push({ path, partSizes: [...partSizes], resolve, reject })
-        // Jobs added in the same turn go out together, in full batches.
-        if (scheduled) return
-        scheduled = true
-        setImmediate(() => {
-          scheduled = false
-          pump()
-        })
-      })
+      return enqueue(path, partSizes, null) as Promise<Md5Digests>
+    },
+    /** The MD5s of the regular file at `path` if it has `size` bytes; null when there is none such (missing, a link, another size). */
+    md5IfSize(path: string, partSizes: readonly number[], size: number): Promise<Md5Digests | null> {
+      return enqueue(path, partSizes, size)
     },
     close,
     /** Worker threads running now (0 before the first job, after the idle stop, or when none could start). */
     get threads() {
       return slots.length
     },
+  }
+  function enqueue(path: string, partSizes: readonly number[], size: number | null): Promise<Md5Digests | null> {
+    return new Promise((resolve, reject) => {
+      queue.push({ path, partSizes: [...partSizes], size, resolve, reject })
+      // Jobs added in the same turn go out together, in full batches.
+      if (scheduled) return
+      scheduled = true
+      setImmediate(() => {
+        scheduled = false
+        pump()
+      })
+    })
   }
 }
 

@@ -7,6 +7,7 @@ import type { BucketScope } from '../objects/bucketScope'
 import { listRecursively } from '../bucketIndex/recursiveListing'
 import { compareContent } from './contentCompare'
 import { scanFolder } from './localScan'
+import { localNameProblem } from './localNames'
 import { planSync, type ContentVerdict, type PlanItem, type RemoteObject, type SyncPlan } from './syncPlan'
 
 /** A compared sync, kept until it runs (or for half an hour), with what only main may hold. */
@@ -29,7 +30,7 @@ const listedAtMost = 1000
  * side a walk of the folder (desktop) or the files the page declared (browser mode,
  * where only size and date are known, so the quick rule applies). The exact rule hashes
  * only files whose size matches their object (a different size is a change already),
- * page by page as the listing arrives.
+ * page by page as the listing arrives, while the folder walk is still going.
  */
 export async function prepareSync(scope: BucketScope, pair: SyncPair, declared: DeclaredLocalFile[] | null, signal: AbortSignal): Promise<PreparedSync> {
   // The listing waits on the server, the folder walk on the disk: both at once, not one after the other.
@@ -39,17 +40,18 @@ export async function prepareSync(scope: BucketScope, pair: SyncPair, declared: 
   const remote: (RemoteObject & { key: string })[] = []
   const content = new Map<string, ContentVerdict>()
   const comparing: Promise<unknown>[] = []
-  let localByPath: Map<string, { size: number; absolutePath: string }> | null = null
   for await (const page of listRecursively(scope, pair.prefix, signal)) {
     const objects = page.map((o) => ({ key: o.key, path: o.key.slice(pair.prefix.length), size: o.size, etag: o.etag, modifiedMs: o.modified }))
     remote.push(...objects)
     if (rule !== 'exact' || !scanning) continue
-    // The exact rule hashes each page's files while the next page is on its way, not after the whole listing.
-    localByPath ??= new Map((await scanning).files.map((f) => [f.path, f]))
+    // The exact rule hashes each page's files while the next page is on its way, by the
+    // listed path, without waiting for the folder walk: the pool hashes only a regular file
+    // of the object's size there, and the plan takes a verdict only for a file the walk found
+    // with that size (a file changed in between has no verdict: size and date decide, and it
+    // is listed as not compared exactly).
     for (const object of objects) {
-      const file = localByPath.get(object.path)
-      if (!file || file.size !== object.size) continue
-      const verdict = compareContent(scope, file.absolutePath, object).then((v) => content.set(object.path, v))
+      if (!hashable(object.path)) continue
+      const verdict = compareContent(scope, join(pair.folder, ...object.path.split('/')), object).then((v) => v && content.set(object.path, v))
       verdict.catch(() => undefined) // reported when all are awaited, after the listing
       comparing.push(verdict)
     }
@@ -91,6 +93,12 @@ export function previewOf(prepared: PreparedSync): SyncPreview {
     skipped: category(plan.skipped),
     notExact: category(plan.notExact),
   }
+}
+
+/** A listed path that names a file inside the folder: never ".." or an empty part, nor a Windows separator in a name. */
+function hashable(path: string): boolean {
+  const problem = localNameProblem(path)
+  return problem !== 'dot-segment' && problem !== 'empty-segment' && !(process.platform === 'win32' && path.includes('\\'))
 }
 
 async function scanLocal(folder: string) {
