@@ -52,11 +52,16 @@ export function RenameDialog({ location, from, initialTo, onClose }: { location:
                 {...control}
                 value={to}
                 ref={(node) => {
-                  // Select just the name, once, when the field first appears.
+                  // Select just the name, once, when the field first appears; again after the
+                  // dialog has moved the focus in, unless a quick typist has already typed.
                   if (node && node.dataset.selected !== 'yes') {
                     node.dataset.selected = 'yes'
                     const start = shown.lastIndexOf('/') + 1
-                    requestAnimationFrame(() => node.setSelectionRange(start, shown.length))
+                    const untouched = node.value
+                    node.setSelectionRange(start, shown.length)
+                    requestAnimationFrame(() => {
+                      if (node.value === untouched) node.setSelectionRange(start, shown.length)
+                    })
                   }
                 }}
                 onChange={(event) => {
