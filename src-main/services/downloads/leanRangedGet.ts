@@ -3,8 +3,8 @@ import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3'
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner'
 import { maxWriteBytes, nextWriteBytes } from './batchedWrites'
 import { networkError, transferTimeouts, type LeanTimeouts } from '../leanHttp/leanTimeouts'
-import { parseResponseHead, rangeBodyBytes, type AskedRange } from '../leanHttp/responseHead'
-import { takeConnection } from '../leanHttp/keptConnections'
+import { asksToClose, parseResponseHead, rangeBodyBytes, type AskedRange } from '../leanHttp/responseHead'
+import { isCertificateFault, onFreshIfStale, takeConnection } from '../leanHttp/keptConnections'
 
 /**
  * One ranged GET over a bare socket, straight into the file
@@ -34,12 +34,7 @@ const giveBack = (buffer: Buffer) => {
 }
 
 export function leanGetRange(request: LeanRequest, file: FileHandle, signal: AbortSignal, timeouts: LeanTimeouts): Promise<LeanOutcome> {
-  // A kept-alive connection the server closed while it was idle: the same request on a new one.
-  return getOver(request, file, signal, timeouts, false).then((outcome) =>
-    outcome !== 'stale'
-      ? outcome
-      : getOver(request, file, signal, timeouts, true).then((again) => (again === 'stale' ? Promise.reject(networkError('ECONNRESET', 'The connection closed before the answer began')) : again)),
-  )
+  return onFreshIfStale((fresh) => getOver(request, file, signal, timeouts, fresh))
 }
 
 /** `stale`: the reused connection closed before any byte of the answer; nothing was written. */
@@ -150,7 +145,7 @@ function getOver(request: LeanRequest, file: FileHandle, signal: AbortSignal, ti
         return false
       }
       expected = body.bytes
-      keepAlive = !/(^|,)\s*close\s*(,|$)/i.test(parsed.headers.get('connection') ?? '')
+      keepAlive = !asksToClose(parsed.headers)
       const early = head.subarray(parsed.headBytes)
       head = null
       if (early.length > expected) {
@@ -184,7 +179,7 @@ function getOver(request: LeanRequest, file: FileHandle, signal: AbortSignal, ti
         connected: startIdleTimer,
         timedOut: () => finish({ error: Object.assign(networkError('ETIMEDOUT', `The server sent nothing for ${timeouts.idleMs / 1000} s`), { name: 'TimeoutError' }) }),
         // A certificate the SDK would refuse too: its request then says so in the app's words.
-        failed: (error) => staleOr(secure && /CERT|SSL|TLS|SELF_SIGNED|HOSTNAME/.test(error.code ?? '') ? { outcome: { fallback: `tls ${error.code}` } } : { error }),
+        failed: (error) => staleOr(secure && isCertificateFault(error.code) ? { outcome: { fallback: `tls ${error.code}` } } : { error }),
         // Only a close before the whole body is a fault.
         closed: () => staleOr(received === expected ? { outcome: 'done' } : { error: networkError('ECONNRESET', 'The connection closed before the whole range arrived') }),
       },

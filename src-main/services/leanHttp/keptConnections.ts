@@ -1,5 +1,6 @@
 import { connect, isIP, type Socket } from 'node:net'
 import { connect as tlsConnect, type ConnectionOptions } from 'node:tls'
+import { networkError } from './leanTimeouts'
 
 /**
  * Kept-alive connections for the lean requests: the ranged GET (downloads/leanRangedGet.ts)
@@ -137,4 +138,21 @@ export function takeConnection(url: URL, reader: ConnectionReader, options: { fr
 /** Closes every idle connection (a test's clean slate; a closing app need not wait for their timeout). */
 export function closeIdleConnections(): void {
   for (const list of [...idleByOrigin.values()]) for (const pooled of [...list]) retire(pooled)
+}
+
+/**
+ * One lean request on a kept connection, and once more on a fresh one if that connection
+ * was stale: the server had closed it while idle, before any byte of the answer.
+ */
+export async function onFreshIfStale<T>(attempt: (fresh: boolean) => Promise<T | 'stale'>): Promise<T> {
+  const first = await attempt(false)
+  if (first !== 'stale') return first
+  const again = await attempt(true)
+  if (again === 'stale') throw networkError('ECONNRESET', 'The connection closed before the answer began')
+  return again
+}
+
+/** A TLS failure the SDK would refuse too: the lean request falls back, so the SDK's says it in the app's words. */
+export function isCertificateFault(code: string | undefined): boolean {
+  return /CERT|SSL|TLS|SELF_SIGNED|HOSTNAME/.test(code ?? '')
 }

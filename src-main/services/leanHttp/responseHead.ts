@@ -146,3 +146,8 @@ export function dechunk(bytes: Buffer): { body: Buffer; bytes: number } | { inco
     at = start + length + 2
   }
 }
+
+/** The answer's `Connection` header says the server closes after it: the connection can't be kept. */
+export function asksToClose(headers: ReadonlyMap<string, string>): boolean {
+  return /(^|,)\s*close\s*(,|$)/i.test(headers.get('connection') ?? '')
+}

@@ -3,7 +3,8 @@ import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3'
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner'
 import { Sha256 } from '@smithy/core/checksum'
 import { SignatureV4 } from '@smithy/signature-v4'
-import { networkError, transferTimeouts } from '../leanHttp/leanTimeouts'
+import { transferTimeouts } from '../leanHttp/leanTimeouts'
+import { onFreshIfStale } from '../leanHttp/keptConnections'
 import { putOverSocket, type LeanPutOutcome, type SignedPut } from './leanPutSocket'
 
 /**
@@ -101,11 +102,7 @@ function createLeanPutter(s3: S3Client): LeanPutter {
       const put: SignedPut = { url: t.url, target: search ? `${path}?${search}` : path, headers, body: request.body, checksum }
       const waits = await timeouts
       // A kept connection the server closed meanwhile fails before any answer: once more, on a new one.
-      const outcome = await putOverSocket(put, signal, waits, false)
-      if (outcome !== 'stale') return outcome
-      const again = await putOverSocket(put, signal, waits, true)
-      if (again === 'stale') throw networkError('ECONNRESET', 'The connection closed before the answer began')
-      return again
+      return onFreshIfStale((fresh) => putOverSocket(put, signal, waits, fresh))
     },
   }
 }

@@ -1,6 +1,6 @@
 import { networkError, type LeanTimeouts } from '../leanHttp/leanTimeouts'
-import { takeConnection } from '../leanHttp/keptConnections'
-import { dechunk, maxErrorBodyBytes, parseResponseHead, putAnswer } from '../leanHttp/responseHead'
+import { isCertificateFault, takeConnection } from '../leanHttp/keptConnections'
+import { asksToClose, dechunk, maxErrorBodyBytes, parseResponseHead, putAnswer } from '../leanHttp/responseHead'
 import { s3Refusal } from '../leanHttp/s3Refusal'
 
 /**
@@ -34,7 +34,6 @@ export type SocketPutOutcome = LeanPutOutcome | 'stale'
 const scratch = Buffer.allocUnsafe(16 * 1024)
 /** What node:http refuses to write in a header value: such a request is the SDK's to refuse. */
 const invalidHeaderChar = /[^\t\x20-\x7e\x80-\xff]/
-const certificateFault = /CERT|SSL|TLS|SELF_SIGNED|HOSTNAME/
 
 export function putOverSocket(put: SignedPut, signal: AbortSignal, timeouts: LeanTimeouts, fresh: boolean): Promise<SocketPutOutcome> {
   return new Promise<SocketPutOutcome>((resolve, reject) => {
@@ -111,7 +110,7 @@ export function putOverSocket(put: SignedPut, signal: AbortSignal, timeouts: Lea
       expected = Number(length ?? 0)
       // A refusal may come before the server read our whole body: what is left of it would
       // reach the server as the next request, so only a connection with nothing unsent is kept.
-      keepAlive = framing !== 'close' && !/(^|,)\s*close\s*(,|$)/i.test(parsed.headers.get('connection') ?? '') && ('stored' in judged || connection.socket.writableLength === 0)
+      keepAlive = framing !== 'close' && !asksToClose(parsed.headers) && ('stored' in judged || connection.socket.writableLength === 0)
       const early = headBytes.subarray(parsed.headBytes)
       headBytes = null
       if (early.length > 0) gotBody(early)
@@ -139,7 +138,7 @@ export function putOverSocket(put: SignedPut, signal: AbortSignal, timeouts: Lea
         },
         timedOut: () => fail(Object.assign(networkError('ETIMEDOUT', `The server sent nothing for ${timeouts.idleMs / 1000} s`), { name: 'TimeoutError' })),
         // A certificate the SDK would refuse too: its request then says so in the app's words.
-        failed: (error) => staleOr(() => (secure && certificateFault.test(error.code ?? '') ? fallBack(`tls ${error.code}`, true) : fail(error))),
+        failed: (error) => staleOr(() => (secure && isCertificateFault(error.code) ? fallBack(`tls ${error.code}`, true) : fail(error))),
         // An error's body may run to the close; any other answer cut short is a fault.
         closed: () => staleOr(() => (headBytes === null && framing === 'close' ? done(false) : cut())),
       },
