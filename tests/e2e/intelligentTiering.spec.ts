@@ -2,10 +2,8 @@ import { mkdir } from 'node:fs/promises'
 import { PutObjectCommand } from '@aws-sdk/client-s3'
 import { expect, test } from '@playwright/test'
 import { expectNoAxeViolations } from '../support/axe'
-import { startBrowserMode, type BrowserModeApp } from '../support/browserMode'
-import { useMotoInSpecs } from '../support/e2eMoto'
+import { useAppBehindProxy } from '../support/e2eMoto'
 import { addProfileThroughUi } from '../support/e2eSteps'
-import { startFaultProxy, type FaultProxy } from '../support/faultProxy'
 import { adminS3, seedAccount } from '../support/moto'
 
 /**
@@ -15,31 +13,21 @@ import { adminS3, seedAccount } from '../support/moto'
  * (x-amz-archive-status) and answers the restore as S3 does, keeping what was asked.
  */
 test.describe.configure({ timeout: 120_000 })
-const moto = useMotoInSpecs()
+const world = useAppBehindProxy()
 const bucket = 'escalonado'
-let app: BrowserModeApp
-let proxy: FaultProxy
 
 test.beforeAll(async () => {
   await mkdir('test-results/intelligentTiering', { recursive: true })
 })
-test.beforeEach(async () => {
-  proxy = await startFaultProxy(moto.endpoint)
-  app = await startBrowserMode(proxy.endpoint)
-})
-test.afterEach(async () => {
-  await app.stop()
-  await proxy.close()
-})
 
 test('a file in the Deep Archive Access tier: shown offline, restored without days, in both languages', async ({ page }) => {
-  const keys = await seedAccount(moto.endpoint, [{ name: bucket, region: 'us-east-1' }])
-  await adminS3(moto.endpoint).send(new PutObjectCommand({ Bucket: bucket, Key: 'informe 2021.csv', Body: 'a,b', StorageClass: 'INTELLIGENT_TIERING' }))
-  proxy.add({ match: (r) => r.method === 'HEAD' && r.url.pathname.endsWith('/informe%202021.csv'), fault: { kind: 'extra-headers', headers: { 'x-amz-archive-status': 'DEEP_ARCHIVE_ACCESS' } }, times: Number.POSITIVE_INFINITY })
+  const keys = await seedAccount(world.endpoint, [{ name: bucket, region: 'us-east-1' }])
+  await adminS3(world.endpoint).send(new PutObjectCommand({ Bucket: bucket, Key: 'informe 2021.csv', Body: 'a,b', StorageClass: 'INTELLIGENT_TIERING' }))
+  world.proxy.add({ match: (r) => r.method === 'HEAD' && r.url.pathname.endsWith('/informe%202021.csv'), fault: { kind: 'extra-headers', headers: { 'x-amz-archive-status': 'DEEP_ARCHIVE_ACCESS' } }, times: Number.POSITIVE_INFINITY })
   const restores: string[] = []
-  proxy.add({ match: (r) => r.method === 'POST' && r.url.searchParams.has('restore'), fault: { kind: 'reply', status: 202, onBody: (body) => restores.push(body) }, times: 1 })
+  world.proxy.add({ match: (r) => r.method === 'POST' && r.url.searchParams.has('restore'), fault: { kind: 'reply', status: 202, onBody: (body) => restores.push(body) }, times: 1 })
 
-  await page.goto(app.url)
+  await page.goto(world.app.url)
   await addProfileThroughUi(page, keys, { region: 'us-east-1' })
   await page.getByRole('table', { name: 'Buckets' }).getByRole('row').filter({ hasText: bucket }).click()
   const grid = page.getByRole('grid', { name: 'Objects' })

@@ -5,46 +5,35 @@ import { join } from 'node:path'
 import { GetObjectCommand } from '@aws-sdk/client-s3'
 import { expect, test } from '@playwright/test'
 import { expectNoAxeViolations } from '../support/axe'
-import { useMotoInSpecs } from '../support/e2eMoto'
-import { startBrowserMode, type BrowserModeApp } from '../support/browserMode'
+import { useAppBehindProxy } from '../support/e2eMoto'
 import { addProfileThroughUi, uploadThroughPicker } from '../support/e2eSteps'
-import { startFaultProxy, uploadPart, type FaultProxy } from '../support/faultProxy'
+import { uploadPart } from '../support/faultProxy'
 import { adminS3, seedAccount } from '../support/moto'
 
 /** The S3 server vanishes in the middle of an upload: the queue says so, then finishes by itself. */
-const moto = useMotoInSpecs()
-let proxy: FaultProxy
-let app: BrowserModeApp
-test.beforeEach(async () => {
-  proxy = await startFaultProxy(moto.endpoint)
-  app = await startBrowserMode(proxy.endpoint)
-})
-test.afterEach(async () => {
-  await app.stop()
-  await proxy.close()
-})
+const world = useAppBehindProxy()
 
 test('the server disappears mid-upload: “Waiting for network”, then done by itself, byte-exact', async ({ page }) => {
-  const keys = await seedAccount(moto.endpoint, [{ name: 'sin-red', region: 'us-east-1' }])
+  const keys = await seedAccount(world.endpoint, [{ name: 'sin-red', region: 'us-east-1' }])
   const path = join(await mkdtemp(join(tmpdir(), 'cubeta-net-')), 'clase grabada.mp4')
   const content = randomBytes(20 * 1024 * 1024)
   await writeFile(path, content)
-  proxy.add({ match: uploadPart(), fault: { kind: 'latency', ms: 1_500 }, times: 2 })
+  world.proxy.add({ match: uploadPart(), fault: { kind: 'latency', ms: 1_500 }, times: 2 })
 
-  await page.goto(app.url)
+  await page.goto(world.app.url)
   await addProfileThroughUi(page, keys)
   await page.getByRole('table', { name: 'Buckets' }).getByRole('row').filter({ hasText: 'sin-red' }).click()
   await uploadThroughPicker(page, path)
-  await expect.poll(() => proxy.seen.some((r) => r.query.has('partNumber'))).toBe(true)
-  await proxy.down()
+  await expect.poll(() => world.proxy.seen.some((r) => r.query.has('partNumber'))).toBe(true)
+  await world.proxy.down()
 
   const panel = page.getByRole('region', { name: 'Transfers' })
   await expect(panel.getByText('Waiting for network', { exact: true })).toBeVisible({ timeout: 30_000 })
   await expect(panel.getByRole('status').filter({ hasText: 'Uploads will continue by themselves' })).toBeVisible()
   await page.screenshot({ path: 'test-results/interrupted/waiting-for-network.png' })
   await expectNoAxeViolations(page, 'the transfer panel waiting for the network')
-  await proxy.up()
+  await world.proxy.up()
   await expect(panel.getByText('1 file · 1 done')).toBeVisible({ timeout: 30_000 })
-  const stored = Buffer.from(await (await adminS3(moto.endpoint).send(new GetObjectCommand({ Bucket: 'sin-red', Key: 'clase grabada.mp4' }))).Body!.transformToByteArray())
+  const stored = Buffer.from(await (await adminS3(world.endpoint).send(new GetObjectCommand({ Bucket: 'sin-red', Key: 'clase grabada.mp4' }))).Body!.transformToByteArray())
   expect(createHash('sha256').update(stored).digest('hex')).toBe(createHash('sha256').update(content).digest('hex'))
 })

@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises'
 import { test, type Page } from '@playwright/test'
 import { startBrowserMode, type BrowserModeApp } from './browserMode'
+import { startFaultProxy, type FaultProxy } from './faultProxy'
 import { resetMoto, useMoto, type Moto } from './moto'
 
 /**
@@ -44,5 +45,34 @@ export function useAppInSpecs(folder: string) {
       return app!
     },
     shot: (page: Page, name: string, options: { fullPage?: boolean } = {}) => page.screenshot({ path: `test-results/${folder}/${name}.png`, ...options }),
+  }
+}
+
+/**
+ * useMotoInSpecs, plus for each test a fault proxy in front of that moto and a browser-mode
+ * Cubeta that reaches moto only through it, both stopped after the test.
+ */
+export function useAppBehindProxy() {
+  const moto = useMotoInSpecs()
+  let proxy: FaultProxy | null = null
+  let app: BrowserModeApp | null = null
+  test.beforeEach(async () => {
+    proxy = await startFaultProxy(moto.endpoint)
+    app = await startBrowserMode(proxy.endpoint)
+  })
+  test.afterEach(async () => {
+    await app?.stop()
+    await proxy?.close()
+  })
+  return {
+    get endpoint() {
+      return moto.endpoint
+    },
+    get proxy() {
+      return proxy!
+    },
+    get app() {
+      return app!
+    },
   }
 }
