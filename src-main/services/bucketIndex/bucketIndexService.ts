@@ -200,15 +200,18 @@ export function createBucketIndexes(deps: { dataDir: string; scopeFor: ScopeFor;
   async function applyChange(change: { profileId: string; bucket: string; written: string[]; deleted: string[]; prefixes: string[] }) {
     const entry = entries.get(`${change.profileId}\n${change.bucket}`)
     // Only indexes already in use are patched; the others are built fresh when needed.
-    if (!entry?.file && !entry?.build) return
+    if (stopping.signal.aborted || (!entry?.file && !entry?.build)) return
     // A first listing that has no page yet: its generation now, so the patch outlives its end.
     entry.build?.generation()
     const scope = await deps.scopeFor(change.profileId, change.bucket)
+    // Closed meanwhile: a write now would open the index file again after close.
+    if (stopping.signal.aborted) return
     guarded(entry, (file) => file.removeKeys(change.deleted))
     const prefixes = [...change.prefixes]
     if (change.written.length > headAtMost) prefixes.push(commonFolder(change.written))
     else {
       const found = await mapWithConcurrency(change.written, 8, (key) => headIndexed(scope, key))
+      if (stopping.signal.aborted) return
       guarded(entry, (file) => {
         file.putObjects(found.filter((o): o is IndexedObject => o !== null))
         file.removeKeys(change.written.filter((_key, i) => found[i] === null))
@@ -217,7 +220,7 @@ export function createBucketIndexes(deps: { dataDir: string; scopeFor: ScopeFor;
     for (const prefix of prefixes) {
       const seen: IndexedObject[] = []
       const abort = new AbortController()
-      for await (const page of listRecursively(scope, prefix, abort.signal)) {
+      for await (const page of listRecursively(scope, prefix, AbortSignal.any([abort.signal, stopping.signal]))) {
         seen.push(...page)
         if (seen.length > relistAtMost) {
           abort.abort()
@@ -225,14 +228,23 @@ export function createBucketIndexes(deps: { dataDir: string; scopeFor: ScopeFor;
           break
         }
       }
+      if (stopping.signal.aborted) return
       if (!abort.signal.aborted) guarded(entry, (file) => file.replaceUnder(prefix, seen))
     }
     emitNow(entry)
   }
 
+  /** Patches run in the background, after the change they follow: close waits for them. */
+  const stopping = new AbortController()
+  const patching = new Set<Promise<void>>()
   const unsubscribe = deps.events.subscribe((event, payload) => {
     if (event !== 'objects/changed') return
-    applyChange(payload as Parameters<typeof applyChange>[0]).catch((error) => deps.log?.(`[cubeta] bucket index update failed: ${String((error as Error)?.message ?? error)}`))
+    const patch: Promise<void> = applyChange(payload as Parameters<typeof applyChange>[0])
+      .catch((error) => {
+        if (!stopping.signal.aborted) deps.log?.(`[cubeta] bucket index update failed: ${String((error as Error)?.message ?? error)}`)
+      })
+      .finally(() => patching.delete(patch))
+    patching.add(patch)
   })
 
   return {
@@ -276,6 +288,8 @@ export function createBucketIndexes(deps: { dataDir: string; scopeFor: ScopeFor;
 
     async close() {
       unsubscribe()
+      stopping.abort()
+      await Promise.all(patching)
       for (const entry of entries.values()) {
         entry.build?.abort.abort()
         await entry.build?.finished
